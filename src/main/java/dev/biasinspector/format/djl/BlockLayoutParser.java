@@ -72,7 +72,7 @@ final class BlockLayoutParser {
             truncate(tokens, size);
         }
         if (!tokens.isEmpty() && !tokens.get(size - 1).isUninitialisedParameter()
-                && !canHoldNoParameters(tokens.get(size - 1).header().layout())) {
+                && !canHoldNoParameters(tokens.get(size - 1).header())) {
             // a Linear/BatchNorm/... header directly followed by another header: it would own no parameter
             return false;
         }
@@ -98,14 +98,19 @@ final class BlockLayoutParser {
     }
 
     private boolean acceptsEnd(List<Token> tokens, ParameterRecord next) {
+        Token lastToken = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+        if (next == null) {
+            // End of file: the last block must be one that legitimately holds nothing, such as a
+            // final activation. An empty SequentialBlock or a Linear header without its weight
+            // is what a file cut short looks like.
+            return lastToken == null || lastToken.isUninitialisedParameter()
+                    || (lastToken.header().layout() == Layout.DEFAULT && canHoldNoParameters(lastToken.header()));
+        }
         BlockHeader last = null;
         for (int i = tokens.size() - 1; i >= 0 && last == null; i--) {
             last = tokens.get(i).header();
         }
-        if (next == null) {
-            return true;
-        }
-        if (tokens.isEmpty() || tokens.get(tokens.size() - 1).isUninitialisedParameter()) {
+        if (lastToken == null || lastToken.isUninitialisedParameter()) {
             // the next parameter continues the block before the gap
             return last == null || fits(last, next);
         }
@@ -125,8 +130,16 @@ final class BlockLayoutParser {
         };
     }
 
-    private static boolean canHoldNoParameters(Layout layout) {
-        return layout == Layout.SEQUENTIAL || layout == Layout.DEFAULT;
+    /**
+     * Whether a block with this header can own no parameters. Versions 3, 4 and 6 in the default
+     * layout would be Convolution (always has a weight) or misreadings of Linear/Embedding headers.
+     */
+    private static boolean canHoldNoParameters(BlockHeader header) {
+        return switch (header.layout()) {
+            case SEQUENTIAL -> true;
+            case DEFAULT -> header.version() != 3 && header.version() != 4 && header.version() != 6;
+            default -> false;
+        };
     }
 
     /** Known layouts for a version byte, most specific first. */

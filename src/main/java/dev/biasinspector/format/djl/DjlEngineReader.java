@@ -87,19 +87,18 @@ public final class DjlEngineReader implements ModelReader {
         for (Pair<String, ai.djl.nn.Parameter> pair : list) {
             String name = pair.getKey();
             NDArray array = pair.getValue().getArray();
-            DType dtype = DType.fromDjlName(array.getDataType().name());
             long[] shape = array.getShape().getShape();
             String localName = DottedNameTree.localName(name);
-            long size = array.size();
+            if (array.size() > Integer.MAX_VALUE) {
+                throw new ModelFormatException("the tensor " + name + " is too large to show");
+            }
+            DType dtype = DType.fromDjlName(array.getDataType().name());
             TensorData data;
-            if (dtype == DType.UNKNOWN) {
-                String type = array.getDataType().name();
-                data = () -> {
-                    throw new ModelFormatException("values of DJL type " + type + " cannot be shown");
-                };
-            } else if (Parameter.isBiasName(localName) || copied + size <= MAX_COPIED_ELEMENTS) {
-                data = TensorData.of(copyValues(name, array, dtype));
-                copied += size;
+            if (Parameter.isBiasName(localName) || copied + array.size() <= MAX_COPIED_ELEMENTS) {
+                Copy copy = copy(array, dtype);
+                dtype = copy.dtype();
+                data = copy.values() == null ? unreadable(array) : TensorData.of(copy.values());
+                copied += array.size();
             } else {
                 data = () -> {
                     throw new ModelFormatException("weight values of models this large are not kept when read"
@@ -111,13 +110,46 @@ public final class DjlEngineReader implements ModelReader {
         return parameters;
     }
 
+    private record Copy(DType dtype, float[] values) {
+    }
+
     /** Raw bytes from libtorch, converted by the same decoder the file readers use. */
-    private static float[] copyValues(String name, NDArray array, DType dtype) throws ModelFormatException {
-        if (array.size() > Integer.MAX_VALUE) {
-            throw new ModelFormatException("the tensor " + name + " is too large to show");
+    private static Copy copy(NDArray array, DType dtype) throws ModelFormatException {
+        int count = (int) array.size();
+        ByteBuffer raw = array.toByteBuffer();
+        if (dtype != DType.UNKNOWN) {
+            return new Copy(dtype, TensorDecoder.decode(raw, dtype, count));
         }
-        ByteBuffer bytes = array.toByteBuffer();
-        return TensorDecoder.decode(bytes, dtype, (int) array.size());
+        // DJL 0.36 reports libtorch's bfloat16 as UNKNOWN. Let libtorch convert to float32 and
+        // check that the raw 2-byte elements are exactly the upper halves of those floats, which is
+        // what bfloat16 is; anything else keeps the type "unknown".
+        float[] converted;
+        try {
+            converted = array.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        } catch (RuntimeException e) {
+            return new Copy(DType.UNKNOWN, null);
+        }
+        if (raw.remaining() == 2L * count && isBfloat16Of(raw, converted)) {
+            return new Copy(DType.BFLOAT16, TensorDecoder.decode(raw, DType.BFLOAT16, count));
+        }
+        return new Copy(DType.UNKNOWN, converted);
+    }
+
+    private static boolean isBfloat16Of(ByteBuffer raw, float[] converted) {
+        for (int i = 0; i < converted.length; i++) {
+            int bits = Float.floatToRawIntBits(converted[i]);
+            if ((bits & 0xFFFF) != 0 || (short) (bits >>> 16) != raw.getShort(raw.position() + 2 * i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static TensorData unreadable(NDArray array) {
+        String type = array.getDataType().name();
+        return () -> {
+            throw new ModelFormatException("values of DJL type " + type + " cannot be shown");
+        };
     }
 
     private static String baseName(String fileName) {

@@ -1,5 +1,6 @@
 package dev.biasinspector.format.djl;
 
+import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.format.djl.BlockHeader.Layout;
 import dev.biasinspector.format.djl.BlockLayoutParser.Token;
 import dev.biasinspector.model.ModuleNode;
@@ -63,7 +64,7 @@ final class LayerInference {
     }
 
     static Result infer(BinaryCursor in, long blockStart, List<ParameterRecord> records,
-                        Function<ParameterRecord, TensorData> data) {
+                        Function<ParameterRecord, TensorData> data) throws ModelFormatException {
         List<Block> blocks = parseBlocks(in, blockStart, records);
         if (blocks != null) {
             return fromBlocks(blocks, data);
@@ -71,8 +72,16 @@ final class LayerInference {
         return fromContiguity(records, data);
     }
 
-    /** All blocks in pre-order, or null when some gap is not a sequence of known headers. */
-    private static List<Block> parseBlocks(BinaryCursor in, long blockStart, List<ParameterRecord> records) {
+    /**
+     * All blocks in pre-order, or null when some gap is not a sequence of known headers.
+     *
+     * @throws ModelFormatException when every gap but the last one parses: a file cut short ends
+     *                              in a partial header, while a custom block would already have
+     *                              broken an earlier gap (it only lacks a header parse if it is a
+     *                              parameter-less block at the very end, which is rare)
+     */
+    private static List<Block> parseBlocks(BinaryCursor in, long blockStart, List<ParameterRecord> records)
+            throws ModelFormatException {
         BlockLayoutParser parser = new BlockLayoutParser(in);
         List<Block> blocks = new ArrayList<>();
         long from = blockStart;
@@ -82,6 +91,9 @@ final class LayerInference {
             if (from < to) {
                 List<Token> tokens = parser.parseGap(from, to, next, !blocks.isEmpty());
                 if (tokens == null) {
+                    if (next == null && !records.isEmpty()) {
+                        throw new ModelFormatException(BinaryCursor.TRUNCATED);
+                    }
                     return null;
                 }
                 for (Token token : tokens) {

@@ -63,7 +63,7 @@ record NdArrayHeader(String name, String djlType, DType dtype, DjlShape shape, B
         if (count < 0) {
             throw new ModelFormatException("damaged DJL parameter file: a tensor has an invalid shape");
         }
-        if (dtype.itemSize() > 0 && count * dtype.itemSize() != length) {
+        if (dtype.itemSize() > 0 && (count > Integer.MAX_VALUE || count * dtype.itemSize() != length)) {
             throw new ModelFormatException("damaged DJL parameter file: a tensor's size does not match its shape");
         }
         long dataOffset = in.position();
