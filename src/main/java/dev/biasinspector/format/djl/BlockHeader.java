@@ -9,9 +9,8 @@ package dev.biasinspector.format.djl;
  * @param offset                  file offset of the version byte
  * @param units                   Linear only: output features ({@code -1} otherwise)
  * @param inFeatures              Linear only: input features ({@code -1} otherwise)
- * @param uninitialisedParameters parameters saved as {@code 00 4E} (no name, no values)
  */
-record BlockHeader(Layout layout, int version, long offset, long units, long inFeatures, int uninitialisedParameters) {
+record BlockHeader(Layout layout, int version, long offset, long units, long inFeatures) {
 
     /** Metadata layouts written by {@code saveMetadata} of DJL 0.36 blocks. */
     enum Layout {
@@ -27,9 +26,5 @@ record BlockHeader(Layout layout, int version, long offset, long units, long inF
         EMBEDDING,
         /** AbstractBaseBlock default: i32 n, n input Shapes (LambdaBlock, Conv, Dropout, ParallelBlock…). */
         DEFAULT
-    }
-
-    BlockHeader withUninitialised(int count) {
-        return new BlockHeader(layout, version, offset, units, inFeatures, count);
     }
 }

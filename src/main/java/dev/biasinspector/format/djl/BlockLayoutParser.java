@@ -190,7 +190,7 @@ final class BlockLayoutParser {
                 case DEFAULT -> inputShapes(gap);
             }
             in.seek(gap.position());
-            return new BlockHeader(layout, version, at, units, inFeatures, 0);
+            return new BlockHeader(layout, version, at, units, inFeatures);
         } catch (ModelFormatException e) {
             return null;
         }

@@ -58,7 +58,7 @@ public final class DjlParamsReader implements ModelReader {
             List<ParameterRecord> records = ParameterRecordScanner.scan(in, header.blockStart());
             LayerInference.Result layers = LayerInference.infer(in, header.blockStart(), records,
                     record -> lazyValues(file, record));
-            if (records.isEmpty() && !layers.notes().get(LayerInference.STRUCTURE_KEY).startsWith("block headers read")) {
+            if (records.isEmpty() && !layers.headersUnderstood()) {
                 // neither a parameter nor a block we know: most likely the file was cut inside the header area
                 throw new ModelFormatException(BinaryCursor.TRUNCATED);
             }

@@ -49,7 +49,11 @@ final class LayerInference {
     private LayerInference() {
     }
 
-    record Result(ModuleNode root, Map<String, String> notes) {
+    /**
+     * @param headersUnderstood whether every block header was parsed (else layers come from
+     *                          grouping adjacent parameters)
+     */
+    record Result(ModuleNode root, Map<String, String> notes, boolean headersUnderstood) {
     }
 
     /** A block: its header (null when only grouped by contiguity) and its initialised parameters. */
@@ -141,7 +145,7 @@ final class LayerInference {
         if (uninitialised > 0) {
             notes.put(UNINITIALISED_KEY, Integer.toString(uninitialised));
         }
-        return new Result(root, notes);
+        return new Result(root, notes, true);
     }
 
     private static Result fromContiguity(List<ParameterRecord> records, Function<ParameterRecord, TensorData> data) {
@@ -164,7 +168,7 @@ final class LayerInference {
             root.addChild(child);
         }
         return new Result(root, Map.of(STRUCTURE_KEY, "block headers not understood (custom block classes?);"
-                + " layers grouped from adjacent parameters, parameter-less blocks not counted"));
+                + " layers grouped from adjacent parameters, parameter-less blocks not counted"), false);
     }
 
     private static String childName(int number, String className) {

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -170,6 +172,26 @@ class DjlParamsReaderTest {
                 .containsExactly("01Linear.weight", "01Linear.bias", "02Linear.weight", "02Linear.bias");
         assertMatchesDjl(parameters(model), saved.parameters());
         assertThat(model.properties().get(LayerInference.STRUCTURE_KEY)).contains("not understood");
+    }
+
+    /**
+     * Model.save refuses uninitialised blocks, so DJL cannot write this file itself; the two bytes
+     * {@code 00 4E} are exactly what {@code Parameter.save} writes for an uninitialised parameter
+     * (here: a bias of the last Linear, inserted after its weight).
+     */
+    @Test
+    void anUninitialisedParameterMarkIsCountedNotNamed() throws IOException {
+        Saved saved = DjlSavedModels.save(dir, "uninit", flatMlp(), DataType.FLOAT32, MLP_INPUT, Map.of(), 19);
+        byte[] bytes = Files.readAllBytes(saved.file());
+        byte[] marked = Arrays.copyOf(bytes, bytes.length + 2);
+        marked[bytes.length] = 0;
+        marked[bytes.length + 1] = 'N';
+        Path file = Files.write(dir.resolve("marked.params"), marked);
+
+        LoadedModel model = reader.read(file);
+
+        assertThat(model.properties()).containsEntry(LayerInference.UNINITIALISED_KEY, "1");
+        assertMatchesDjl(parameters(model), saved.parameters());
     }
 
     @Test
