@@ -45,8 +45,7 @@ class TorchScriptFixturesTest {
         List<String> actual = new ArrayList<>();
         model.root().walk(m -> m.parameters().forEach(p -> actual.add(describe(p))));
         List<String> expected = new ArrayList<>();
-        for (JsonElement e : Fixtures.fixture(fixture).getAsJsonArray("parameters")) {
-            JsonObject p = e.getAsJsonObject();
+        for (JsonObject p : inModuleOrder(fixture, "parameters")) {
             expected.add(p.get("name").getAsString() + " " + java.util.Arrays.toString(Fixtures.longs(p.getAsJsonArray("shape")))
                     + " " + p.get("dtype").getAsString());
         }
@@ -59,8 +58,7 @@ class TorchScriptFixturesTest {
         LoadedModel model = ModelOpener.open(Fixtures.path(fixture));
         List<BiasEntry> biases = model.allBiases();
 
-        List<JsonObject> expected = new ArrayList<>();
-        Fixtures.fixture(fixture).getAsJsonArray("biases").forEach(e -> expected.add(e.getAsJsonObject()));
+        List<JsonObject> expected = inModuleOrder(fixture, "biases");
         assertThat(biases).extracting(BiasEntry::name)
                 .containsExactlyElementsOf(expected.stream().map(e -> e.get("name").getAsString()).toList());
         for (int i = 0; i < biases.size(); i++) {
@@ -76,6 +74,31 @@ class TorchScriptFixturesTest {
                         .isEqualTo(Float.floatToRawIntBits(wanted[j]));
             }
         }
+    }
+
+    /**
+     * PyTorch's list of parameters or biases, plus the biases of quantized Linear layers, which
+     * {@code named_parameters()} does not see but a user does (the generator records them as
+     * {@code packed_biases}); all in module pre-order as PyTorch lists them.
+     */
+    private static List<JsonObject> inModuleOrder(String fixture, String key) {
+        JsonObject f = Fixtures.fixture(fixture);
+        List<String> modules = new ArrayList<>();
+        f.getAsJsonArray("modules").forEach(m -> modules.add(m.getAsJsonObject().get("path").getAsString()));
+        List<JsonObject> all = new ArrayList<>();
+        f.getAsJsonArray(key).forEach(e -> all.add(e.getAsJsonObject()));
+        for (JsonElement e : f.getAsJsonArray("packed_biases")) {
+            JsonObject packed = e.getAsJsonObject().deepCopy();
+            packed.addProperty("name", packed.get("module").getAsString() + ".bias");
+            all.add(packed);
+        }
+        all.sort(java.util.Comparator.comparingInt(p -> modules.indexOf(owner(p.get("name").getAsString()))));
+        return all;
+    }
+
+    private static String owner(String parameterName) {
+        int dot = parameterName.lastIndexOf('.');
+        return dot < 0 ? "" : parameterName.substring(0, dot);
     }
 
     private static String describe(Parameter p) {
