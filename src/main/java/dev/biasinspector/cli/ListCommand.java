@@ -1,0 +1,88 @@
+package dev.biasinspector.cli;
+
+import com.google.gson.stream.JsonWriter;
+import dev.biasinspector.model.BiasEntry;
+import dev.biasinspector.model.LoadedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "list", description = "List the biases of a model's Linear layers (or of every layer with --all).")
+final class ListCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--all", description = "Every bias (Conv, norms, RNNs, attention...), not only Linear layers.")
+    boolean all;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedModel model = modelOptions.open();
+        List<BiasEntry> biases = model.biases(all);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            writeJson(out, model, biases);
+        } else {
+            writeTable(out, biases);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void writeTable(PrintWriter out, List<BiasEntry> biases) {
+        int nameWidth = biases.stream().mapToInt(b -> b.name().length()).max().orElse(0);
+        int typeWidth = biases.stream().mapToInt(b -> b.type().length()).max().orElse(0);
+        for (BiasEntry b : biases) {
+            out.printf("%-" + nameWidth + "s  %-" + typeWidth + "s  %s%n", b.name(), b.type(),
+                    Arrays.toString(b.parameter().shape()));
+        }
+    }
+
+    private void writeJson(PrintWriter out, LoadedModel model, List<BiasEntry> biases) throws IOException {
+        JsonWriter w = Json.writer(out);
+        w.beginObject();
+        w.name("file").value(modelOptions.model.toString());
+        w.name("format").value(model.format());
+        if (model.format().equals("djl") && !model.properties().isEmpty()) {
+            w.name("properties").beginObject();
+            for (Map.Entry<String, String> p : model.properties().entrySet()) {
+                w.name(p.getKey()).value(p.getValue());
+            }
+            w.endObject();
+        }
+        w.name("biases").beginArray();
+        for (BiasEntry b : biases) {
+            w.beginObject();
+            w.name("name").value(b.name());
+            w.name("module").value(b.modulePath());
+            w.name("type").value(b.type());
+            w.name("shape").beginArray();
+            for (long d : b.parameter().shape()) {
+                w.value(d);
+            }
+            w.endArray();
+            w.name("dtype").value(b.parameter().dtype().pythonName());
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+        w.flush();
+        out.println();
+    }
+}

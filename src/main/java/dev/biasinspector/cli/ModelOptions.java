@@ -1,0 +1,43 @@
+package dev.biasinspector.cli;
+
+import dev.biasinspector.format.Engine;
+import dev.biasinspector.format.ModelOpener;
+import dev.biasinspector.model.LoadedModel;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The MODEL argument and how to read it, shared by every subcommand. */
+final class ModelOptions {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "Model file: a TorchScript archive (.pt, .pth, ...).")
+    Path model;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "archive",
+            converter = EngineConverter.class,
+            description = "archive (default: pure-Java reader, runs nothing from the file) or djl "
+                    + "(DJL's PyTorch engine; runs code stored in the file).")
+    Engine engine;
+
+    LoadedModel open() throws ModelFileException {
+        try {
+            return ModelOpener.open(model, engine);
+        } catch (IOException e) {
+            throw new ModelFileException(model, e);
+        }
+    }
+
+    static final class EngineConverter implements picocli.CommandLine.ITypeConverter<Engine> {
+        @Override
+        public Engine convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "archive" -> Engine.ARCHIVE;
+                case "djl" -> Engine.DJL;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not an engine (use archive or djl)");
+            };
+        }
+    }
+}

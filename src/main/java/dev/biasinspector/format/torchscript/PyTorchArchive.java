@@ -1,0 +1,126 @@
+package dev.biasinspector.format.torchscript;
+
+import dev.biasinspector.format.ModelFormatException;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * The zip container PyTorch writes ({@code torch.jit.save}, {@code torch.save}). All records sit
+ * under one folder whose name depends on how the file was saved, so it is taken from the file.
+ *
+ * <p>{@link ZipFile} is used rather than {@code ZipInputStream}: PyTorch's writer sets the
+ * data-descriptor flag on stored entries, which {@code ZipInputStream} refuses.
+ */
+final class PyTorchArchive implements Closeable {
+
+    private final ZipFile zip;
+    private final String prefix;
+
+    private PyTorchArchive(ZipFile zip, String prefix) {
+        this.zip = zip;
+        this.prefix = prefix;
+    }
+
+    static PyTorchArchive open(Path file) throws IOException {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new ModelFormatException("the archive is damaged or truncated (" + e.getMessage() + ")", e);
+        }
+        try {
+            String prefix = findPrefix(zip);
+            if (prefix == null) {
+                throw new ModelFormatException("not a PyTorch archive: the zip has no data.pkl");
+            }
+            return new PyTorchArchive(zip, prefix);
+        } catch (IOException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    /** The folder holding {@code data.pkl}, e.g. {@code simple_net/}; the shallowest one wins. */
+    private static String findPrefix(ZipFile zip) {
+        String best = null;
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            String name = entries.nextElement().getName();
+            if (name.equals("data.pkl") || name.endsWith("/data.pkl")) {
+                String candidate = name.substring(0, name.length() - "data.pkl".length());
+                if (candidate.chars().filter(c -> c == '/').count() <= 1
+                        && (best == null || candidate.length() < best.length())) {
+                    best = candidate;
+                }
+            }
+        }
+        return best;
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    boolean has(String record) {
+        return zip.getEntry(prefix + record) != null;
+    }
+
+    /** Uncompressed size the zip declares for a record, or -1 when it has none. */
+    long declaredSize(String record) {
+        ZipEntry entry = zip.getEntry(prefix + record);
+        return entry == null ? -1 : entry.getSize();
+    }
+
+    /**
+     * Reads a whole record, refusing more than {@code maxBytes} however the zip declares it
+     * (a compressed record could inflate without bound).
+     */
+    byte[] read(String record, long maxBytes) throws IOException {
+        ZipEntry entry = zip.getEntry(prefix + record);
+        if (entry == null) {
+            throw new ModelFormatException("the archive has no record " + record);
+        }
+        if (entry.getSize() > maxBytes) {
+            throw new ModelFormatException("record " + record + " is larger than " + maxBytes + " bytes");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > maxBytes) {
+                throw new ModelFormatException("record " + record + " is larger than " + maxBytes + " bytes");
+            }
+            return bytes;
+        } catch (ZipException | java.io.EOFException e) {
+            throw new ModelFormatException("the archive is damaged or truncated (record " + record + ")", e);
+        }
+    }
+
+    /** Reads {@code length} bytes of a record starting at {@code offset}. */
+    byte[] readRange(String record, long offset, int length) throws IOException {
+        ZipEntry entry = zip.getEntry(prefix + record);
+        if (entry == null) {
+            throw new ModelFormatException("the archive has no record " + record);
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            in.skipNBytes(offset);
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length != length) {
+                throw new ModelFormatException("record " + record + " is shorter than its tensor");
+            }
+            return bytes;
+        } catch (ZipException | java.io.EOFException e) {
+            throw new ModelFormatException("the archive is damaged or truncated (record " + record + ")", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+}
