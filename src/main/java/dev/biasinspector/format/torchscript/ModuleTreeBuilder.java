@@ -3,6 +3,7 @@ package dev.biasinspector.format.torchscript;
 import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.format.pickle.PyGlobal;
 import dev.biasinspector.format.pickle.PyObject;
+import dev.biasinspector.format.pickle.PyTuple;
 import dev.biasinspector.model.ModuleNode;
 import dev.biasinspector.model.Parameter;
 
@@ -65,6 +66,12 @@ final class ModuleTreeBuilder {
                 node.addParameter(parameter(childPath, name, tensor));
             }
         }
+        if (node.isLinear() && state.get("_packed_params") instanceof PyObject holder) {
+            TensorRecord bias = packedBias(holder);
+            if (bias != null && seen.add(bias)) {
+                node.addParameter(parameter(path.isEmpty() ? "bias" : path + ".bias", "bias", bias));
+            }
+        }
         for (Map.Entry<?, ?> attribute : state.entrySet()) {
             if (attribute.getKey() instanceof String name && attribute.getValue() instanceof PyObject child
                     && isModule(child) && seen.add(child)) {
@@ -72,6 +79,24 @@ final class ModuleTreeBuilder {
             }
         }
         return node;
+    }
+
+    /**
+     * A quantized Linear keeps its weight and bias inside a C++ object, not as parameters
+     * ({@code _packed_params}; FORMATS.md §3): current archives hold a
+     * {@code LinearPackedParamsBase} whose state is {@code (qweight, bias)}, older ones the tuple
+     * {@code (qweight, bias, training, dtype)} directly. Shown as the layer's {@code bias}, as
+     * {@code Linear.bias()} returns it.
+     */
+    private static TensorRecord packedBias(PyObject holder) {
+        Object state = holder.state();
+        if (state instanceof Map<?, ?> map && map.get("_packed_params") instanceof PyObject base) {
+            state = base.state();
+        }
+        if (state instanceof PyTuple tuple && tuple.size() >= 2 && tuple.get(1) instanceof TensorRecord bias) {
+            return bias;
+        }
+        return null;
     }
 
     private static boolean isParameter(Optional<ClassDeclarations.Declaration> declaration, String name,

@@ -1,0 +1,208 @@
+package dev.biasinspector.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.biasinspector.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTest {
+
+    private static final Path SIMPLE = Fixtures.path("simple_scripted.pt");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void listShowsTheLinearBiasesWithClassAndShape() {
+        CliRun run = CliRun.of("list", SIMPLE);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly(
+                "fc1.bias  Linear  [20]",
+                "fc2.bias  Linear  [10]");
+    }
+
+    @Test
+    void listWithoutAllLeavesOutNonLinearLayersAndAllAddsThem() {
+        Path rnn = Fixtures.path("attention_scripted.pt");
+
+        List<String> linear = CliRun.of("list", rnn).out().lines().map(l -> l.split("\\s+")[0]).toList();
+        List<String> all = CliRun.of("list", "--all", rnn).out().lines().map(l -> l.split("\\s+")[0]).toList();
+
+        assertThat(linear).containsExactly("attn.out_proj.bias");
+        assertThat(all).containsExactly("attn.in_proj_bias", "attn.out_proj.bias", "norm.bias");
+    }
+
+    @Test
+    void listJsonHasTheDocumentedShape() {
+        CliRun run = CliRun.of("list", "--json", SIMPLE);
+
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertThat(json.get("file").getAsString()).isEqualTo(SIMPLE.toString());
+        assertThat(json.get("format").getAsString()).isEqualTo("torchscript");
+        JsonArray biases = json.getAsJsonArray("biases");
+        assertThat(biases).hasSize(2);
+        JsonObject fc1 = biases.get(0).getAsJsonObject();
+        assertThat(fc1.keySet()).containsExactly("name", "module", "type", "shape", "dtype");
+        assertThat(fc1.get("name").getAsString()).isEqualTo("fc1.bias");
+        assertThat(fc1.get("module").getAsString()).isEqualTo("fc1");
+        assertThat(fc1.get("type").getAsString()).isEqualTo("Linear");
+        assertThat(fc1.getAsJsonArray("shape").get(0).getAsInt()).isEqualTo(20);
+        assertThat(fc1.get("dtype").getAsString()).isEqualTo("float32");
+    }
+
+    @Test
+    void dumpJsonGivesPyTorchsExactValues() {
+        CliRun run = CliRun.of("dump", "--json", SIMPLE, "fc2.bias");
+
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertThat(json.keySet()).containsExactly("name", "module", "type", "values");
+        assertThat(json.get("name").getAsString()).isEqualTo("fc2.bias");
+        assertThat(json.get("module").getAsString()).isEqualTo("fc2");
+        assertThat(json.get("type").getAsString()).isEqualTo("Linear");
+        float[] printed = Fixtures.floats(json.getAsJsonArray("values"));
+        assertThat(printed).containsExactly(Fixtures.biasValues("simple_scripted.pt", "fc2.bias"));
+    }
+
+    @Test
+    void dumpAcceptsAModulePathHoldingOneBias() {
+        CliRun byModule = CliRun.of("dump", SIMPLE, "fc1");
+        CliRun byName = CliRun.of("dump", SIMPLE, "fc1.bias");
+
+        assertThat(byModule.exitCode()).isZero();
+        assertThat(byModule.out()).isEqualTo(byName.out());
+    }
+
+    @Test
+    void dumpCsvHasAHeaderAndOneRowPerValue() {
+        CliRun run = CliRun.of("dump", "--csv", SIMPLE, "fc1.bias");
+
+        List<String> lines = run.out().lines().toList();
+        float[] expected = Fixtures.biasValues("simple_scripted.pt", "fc1.bias");
+        assertThat(lines).hasSize(expected.length + 1);
+        assertThat(lines.get(0)).isEqualTo("index,value");
+        for (int i = 0; i < expected.length; i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            assertThat(Integer.parseInt(cells[0])).isEqualTo(i);
+            assertThat(Float.parseFloat(cells[1])).isEqualTo(expected[i]);
+        }
+    }
+
+    @Test
+    void dumpOfAHalfPrecisionModelConvertsToFloat() {
+        CliRun run = CliRun.of("dump", Fixtures.path("mlp_fp16.pt"), "layers.0.bias");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        float[] printed = Fixtures.floats(JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("values"));
+        assertThat(printed).containsExactly(Fixtures.biasValues("mlp_fp16.pt", "layers.0.bias"));
+    }
+
+    @Test
+    void anUnknownLayerExitsWithOneAndNamesTheClosestNames() {
+        CliRun run = CliRun.of("dump", SIMPLE, "fc3.bias");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: " + SIMPLE + ": no bias or module named 'fc3.bias'")
+                .contains("fc1.bias", "fc2.bias");
+    }
+
+    @Test
+    void aFileOfRandomBytesExitsWithOneClearLine() throws Exception {
+        Path random = temp.resolve("random.pt");
+        byte[] bytes = new byte[4096];
+        new java.util.Random(42).nextBytes(bytes);
+        Files.write(random, bytes);
+
+        CliRun run = CliRun.of("list", random);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("error: " + random + ": not a supported model file"
+                + " (expected a TorchScript archive written by torch.jit.save)");
+    }
+
+    @Test
+    void aTruncatedModelExitsWithOneClearLine() throws Exception {
+        byte[] whole = Files.readAllBytes(SIMPLE);
+        Path truncated = temp.resolve("truncated.pt");
+        Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
+
+        CliRun run = CliRun.of("list", truncated);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: " + truncated + ": the archive is damaged or truncated");
+    }
+
+    @Test
+    void aMissingFileExitsWithOne() {
+        CliRun run = CliRun.of("list", temp.resolve("nope.pt"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("error: " + temp.resolve("nope.pt") + ": no such file");
+    }
+
+    @Test
+    void badUsageExitsWithTwoAndPrintsUsage() {
+        CliRun missingName = CliRun.of("dump", SIMPLE);
+        CliRun unknownOption = CliRun.of("list", "--bogus", SIMPLE);
+        CliRun badEngine = CliRun.of("list", "--engine", "tensorflow", SIMPLE);
+
+        assertThat(missingName.exitCode()).isEqualTo(2);
+        assertThat(missingName.err()).contains("Usage:");
+        assertThat(unknownOption.exitCode()).isEqualTo(2);
+        assertThat(badEngine.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void exportWritesADecodablePngOfTheRequestedSize() throws Exception {
+        Path png = temp.resolve("fc1.png");
+
+        CliRun run = CliRun.of("export", SIMPLE, "fc1", "-o", png, "--width", 640, "--height", 400);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(640);
+        assertThat(image.getHeight()).isEqualTo(400);
+    }
+
+    @Test
+    void exportOfSeveralLayersWritesOneChart() throws Exception {
+        Path png = temp.resolve("both.png");
+
+        CliRun run = CliRun.of("export", SIMPLE, "fc1", "fc2.bias", "-o", png);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
+    }
+
+    @Test
+    void exportOfAnUnknownLayerWritesNothing() {
+        Path png = temp.resolve("none.png");
+
+        CliRun run = CliRun.of("export", SIMPLE, "fc9", "-o", png);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(png).doesNotExist();
+    }
+
+    @Test
+    void noCommandStartsTheDesktopAppOnTheGivenModel() {
+        CliRun run = CliRun.of(SIMPLE);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.desktopLaunches()).containsExactly(java.util.Optional.of(SIMPLE));
+    }
+}
