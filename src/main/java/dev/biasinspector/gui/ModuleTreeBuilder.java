@@ -30,8 +30,8 @@ public final class ModuleTreeBuilder {
     }
 
     private static DefaultMutableTreeNode node(ModuleNode module, List<BiasEntry> biases, String needle) {
-        List<BiasEntry> own = biases.stream().filter(b -> b.module() == module).toList();
-        boolean matches = !own.isEmpty() && matches(module, own, needle);
+        List<BiasEntry> own = shown(module, biases.stream().filter(b -> b.module() == module).toList(), needle);
+        boolean matches = !own.isEmpty();
 
         DefaultMutableTreeNode row = new DefaultMutableTreeNode(
                 ModuleTreeItem.module(module, matches && own.size() == 1 ? own.get(0) : null));
@@ -49,11 +49,12 @@ public final class ModuleTreeBuilder {
         return matches || row.getChildCount() > 0 ? row : null;
     }
 
-    private static boolean matches(ModuleNode module, List<BiasEntry> own, String needle) {
+    /** All of a module's biases when the module matches, else those whose own name does. */
+    private static List<BiasEntry> shown(ModuleNode module, List<BiasEntry> own, String needle) {
         if (needle.isEmpty() || contains(module.path(), needle) || contains(module.className(), needle)) {
-            return true;
+            return own;
         }
-        return own.stream().anyMatch(b -> contains(b.name(), needle));
+        return own.stream().filter(b -> contains(b.name(), needle)).toList();
     }
 
     private static boolean contains(String text, String needle) {

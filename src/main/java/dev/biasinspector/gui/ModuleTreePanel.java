@@ -116,6 +116,10 @@ public final class ModuleTreePanel extends JPanel {
         if (all != allBiases) {
             allBiases = all;
             rebuild();
+            // Ticking the box on a model without Linear layers should show something at once.
+            if (model != null && selectedBias().isEmpty()) {
+                selectFirstBias();
+            }
         }
     }
 
