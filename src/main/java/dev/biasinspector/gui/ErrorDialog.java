@@ -17,6 +17,9 @@ import java.awt.Font;
 /** A failure shown to the user: one plain sentence, and the technical details behind a toggle. */
 public final class ErrorDialog {
 
+    private static final String SHOW = "\u25b8 Details";
+    private static final String HIDE = "\u25be Details";
+
     private ErrorDialog() {
     }
 
@@ -34,12 +37,14 @@ public final class ErrorDialog {
         JTextArea area = new JTextArea(details, 12, 60);
         area.setName("errorDetails");
         area.setEditable(false);
+        // Wrapped so the first line, the exception and its message, is readable without scrolling.
+        area.setLineWrap(true);
         area.setFont(new Font(Font.MONOSPACED, Font.PLAIN, area.getFont().getSize()));
         area.setCaretPosition(0);
         JScrollPane scroll = new JScrollPane(area);
         scroll.setVisible(false);
 
-        JToggleButton toggle = new JToggleButton("Details");
+        JToggleButton toggle = new JToggleButton(SHOW);
         toggle.setName("errorDetailsToggle");
         toggle.putClientProperty("JButton.buttonType", "borderless");
 
@@ -58,7 +63,7 @@ public final class ErrorDialog {
         dialog.setResizable(true);
         toggle.addActionListener(e -> {
             scroll.setVisible(toggle.isSelected());
-            toggle.setText(toggle.isSelected() ? "Hide details" : "Details");
+            toggle.setText(toggle.isSelected() ? HIDE : SHOW);
             dialog.pack();
             dialog.setLocationRelativeTo(parent);
         });

@@ -17,9 +17,10 @@ final class ModuleTreeCellRenderer extends DefaultTreeCellRenderer {
         Object item = value instanceof DefaultMutableTreeNode node ? node.getUserObject() : value;
         if (item instanceof ModuleTreeItem moduleItem) {
             setText(html(moduleItem, selected));
-            setToolTipText(moduleItem.bias() == null ? moduleItem.module().toString()
+            setToolTipText(moduleItem.bias() == null
+                    ? moduleItem.fullName() + " (" + moduleItem.module().className() + ")"
                     : moduleItem.bias().name() + " " + moduleItem.shape() + " "
-                    + moduleItem.bias().parameter().dtype().pythonName());
+                    + moduleItem.bias().parameter().dtype().pythonName() + " (" + moduleItem.module().className() + ")");
         }
         return this;
     }

@@ -29,10 +29,23 @@ public record ModuleTreeItem(ModuleNode module, BiasEntry bias, boolean biasRow)
         return Optional.ofNullable(bias);
     }
 
-    /** The main text: the module's path, the bias's local name, or the class for the root. */
+    /**
+     * The main text: the module's name within its parent ({@code fc1}, or {@code 0} under
+     * {@code enc}, as PyTorch prints a model), the bias's own name on a bias row, or the class for
+     * the root. Every ancestor has a row, so the rows above spell out the full path; repeating it
+     * on every row made deep models (MobileNet's {@code features.11.conv.1.1}) unreadable.
+     */
     public String title() {
         if (biasRow) {
             return bias.parameter().localName();
+        }
+        return module.path().isEmpty() ? module.className() : module.name();
+    }
+
+    /** Full path for tooltips: {@code features.11.conv.1.1}, {@code lstm.bias_ih_l0}. */
+    public String fullName() {
+        if (biasRow) {
+            return bias.name();
         }
         return module.path().isEmpty() ? module.className() : module.path();
     }

@@ -43,6 +43,8 @@ public final class ModuleTreePanel extends JPanel {
     private final Consumer<Optional<BiasEntry>> selectionListener;
 
     private LoadedModel model;
+    /** The bias last reported to the listener, i.e. the one the chart shows. */
+    private String shownBias;
     private boolean allBiases;
     private boolean rebuilding;
 
@@ -83,7 +85,7 @@ public final class ModuleTreePanel extends JPanel {
         tree.getSelectionModel().setSelectionMode(TreeSelectionModel.SINGLE_TREE_SELECTION);
         tree.addTreeSelectionListener(e -> {
             if (!rebuilding) {
-                selectionListener.accept(selectedBias());
+                report(selectedBias());
             }
         });
         ToolTipManager.sharedInstance().registerComponent(tree);
@@ -109,17 +111,14 @@ public final class ModuleTreePanel extends JPanel {
      */
     public void setModel(LoadedModel newModel) {
         this.model = newModel;
-        rebuild(Optional.empty());
+        this.shownBias = null;
+        rebuild(Optional.empty(), false);
     }
 
     public void setAllBiases(boolean all) {
         if (all != allBiases) {
             allBiases = all;
             rebuild();
-            // Ticking the box on a model without Linear layers should show something at once.
-            if (model != null && selectedBias().isEmpty()) {
-                selectFirstBias();
-            }
         }
     }
 
@@ -172,12 +171,17 @@ public final class ModuleTreePanel extends JPanel {
     /** Rebuilds after a change of filter or toggle, keeping the selected bias when it is still shown. */
     private void rebuild() {
         if (model != null) {
-            rebuild(selectedBias().map(BiasEntry::name));
+            // Nothing selected (the filter matched nothing a moment ago): come back to the chart's bias.
+            rebuild(selectedBias().map(BiasEntry::name).or(() -> Optional.ofNullable(shownBias)), true);
         }
     }
 
-    private void rebuild(Optional<String> keep) {
-        Optional<String> previous = selectedBias().map(BiasEntry::name);
+    private void report(Optional<BiasEntry> selection) {
+        shownBias = selection.map(BiasEntry::name).orElse(null);
+        selectionListener.accept(selection);
+    }
+
+    private void rebuild(Optional<String> keep, boolean pickFirst) {
         DefaultMutableTreeNode root = ModuleTreeBuilder.build(model, allBiases, filterField.getText());
         rebuilding = true;
         try {
@@ -192,10 +196,19 @@ public final class ModuleTreePanel extends JPanel {
         } else {
             cards.show(treeArea, TREE_CARD);
         }
-        // A row hidden by the filter leaves its chart on screen; only a new selection replaces it.
+        // When the filter or the toggle hides the selected row, the first match takes its place:
+        // typing "fc2" should show fc2, not leave a chart the tree no longer lists.
+        if (pickFirst && selectedBias().isEmpty() && root != null) {
+            rebuilding = true;
+            try {
+                selectFirstBias();
+            } finally {
+                rebuilding = false;
+            }
+        }
         Optional<BiasEntry> now = selectedBias();
-        if (now.isPresent() && !now.map(BiasEntry::name).equals(previous)) {
-            selectionListener.accept(now);
+        if (now.isPresent() && !now.get().name().equals(shownBias)) {
+            report(now);
         }
     }
 

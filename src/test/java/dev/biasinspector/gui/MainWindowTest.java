@@ -63,8 +63,12 @@ class MainWindowTest extends AppWindowTestBase {
     void typingInTheFilterNarrowsTheTree() {
         start(Optional.of(Fixtures.path(FIXTURE)));
 
+        awaitChartOf("fc1.bias");
         window.textBox("treeFilter").enterText("fc2");
         assertThat(treeRows()).containsExactly("SimpleNet", "fc2");
+        // fc1 is hidden, so the first match is shown in its place.
+        awaitChartOf("fc2.bias");
+        assertThat(chartValues()).containsExactly(Fixtures.biasValues(FIXTURE, "fc2.bias"));
 
         window.textBox("treeFilter").deleteText().enterText("nothing-like-this");
         assertThat(onEdt(() -> window.label("treeEmpty").target().isShowing())).isTrue();
@@ -72,6 +76,8 @@ class MainWindowTest extends AppWindowTestBase {
 
         window.textBox("treeFilter").deleteText();
         assertThat(treeRows()).containsExactly("SimpleNet", "fc1", "fc2");
+        awaitChartOf("fc2.bias");
+        assertThat(onEdt(() -> frame.context().treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
     }
 
     @Test

@@ -23,9 +23,13 @@ class ModuleTreeBuilderTest {
 
         List<String> rows = rows(ModuleTreeBuilder.build(model, false, ""));
 
-        assertThat(rows).contains("enc.0 Linear [" + shape("nested_scripted.pt", "enc.0.bias") + "]",
-                "enc.2.0 Linear [" + shape("nested_scripted.pt", "enc.2.0.bias") + "]", "heads.cls Linear [" + shape("nested_scripted.pt", "heads.cls.bias") + "]");
-        assertThat(rows).anyMatch(r -> r.startsWith("enc "));
+        // Each row names the module within its parent, as PyTorch prints a model.
+        assertThat(rows).containsExactly("NestedNet", "enc Sequential",
+                "0 Linear [" + shape("nested_scripted.pt", "enc.0.bias") + "]",
+                "2 Sequential", "0 Linear [" + shape("nested_scripted.pt", "enc.2.0.bias") + "]",
+                "blocks ModuleList", "0 Linear [" + shape("nested_scripted.pt", "blocks.0.bias") + "]",
+                "heads ModuleDict", "cls Linear [" + shape("nested_scripted.pt", "heads.cls.bias") + "]",
+                "reg Linear [" + shape("nested_scripted.pt", "heads.reg.bias") + "]");
         assertThat(selectable(ModuleTreeBuilder.build(model, false, "")))
                 .containsExactlyElementsOf(names("nested_scripted.pt"));
     }
