@@ -22,10 +22,15 @@ final class ModelOptions {
     Engine engine;
 
     LoadedModel open() throws ModelFileException {
+        return open(model);
+    }
+
+    /** Opens another file the same way, e.g. the second file of a comparison. */
+    LoadedModel open(Path file) throws ModelFileException {
         try {
-            return ModelOpener.open(model, engine);
+            return ModelOpener.open(file, engine);
         } catch (IOException e) {
-            throw new ModelFileException(model, e);
+            throw new ModelFileException(file, e);
         }
     }
 

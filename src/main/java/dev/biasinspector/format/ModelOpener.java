@@ -17,6 +17,12 @@ public final class ModelOpener {
     private ModelOpener() {
     }
 
+    /** Whether some reader accepts a file with these first bytes. */
+    public static boolean recognizes(FileSignature signature) {
+        return !signature.directory() && signature.size() > 0
+                && READERS.stream().anyMatch(r -> r.accepts(signature));
+    }
+
     /** Opens with the default, code-free readers. */
     public static LoadedModel open(Path path) throws IOException {
         return open(path, Engine.ARCHIVE);
