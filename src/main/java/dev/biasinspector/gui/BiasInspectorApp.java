@@ -4,7 +4,6 @@ import dev.biasinspector.settings.AppSettings;
 
 import javax.swing.SwingUtilities;
 import java.awt.GraphicsEnvironment;
-import java.awt.HeadlessException;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.nio.file.Path;
@@ -21,11 +20,13 @@ public final class BiasInspectorApp {
      * once; the JVM exits when the window is closed. Called by {@code Main} when no subcommand is
      * given.
      *
-     * @throws HeadlessException when there is no display (the command line still works)
+     * @throws IllegalStateException when there is no display (the command line still works); its
+     *                               message is one sentence for the user
      */
     public static void launch(Optional<Path> model) {
         if (GraphicsEnvironment.isHeadless()) {
-            throw new HeadlessException("no display available; use the command line (list, dump, export)");
+            // Not HeadlessException: its message gets two more lines about X11 appended.
+            throw new IllegalStateException("no display available; use the command line (list, dump, export)");
         }
         SwingUtilities.invokeLater(() -> {
             Thread.setDefaultUncaughtExceptionHandler(BiasInspectorApp::showUnexpected);
