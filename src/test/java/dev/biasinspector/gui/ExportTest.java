@@ -15,6 +15,9 @@ import javax.imageio.ImageIO;
 import javax.swing.JFormattedTextField;
 import javax.swing.JTextField;
 import java.awt.Dimension;
+import java.awt.Image;
+import java.awt.Toolkit;
+import java.awt.datatransfer.DataFlavor;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -55,6 +58,21 @@ class ExportTest extends AppWindowTestBase {
         int background = onEdt(() -> Themes.chartTheme().background().getRGB()) & 0xFFFFFF;
         assertThat(image.getRGB(2, 2) & 0xFFFFFF).isEqualTo(background);
         assertThat(window.label("statusText").text()).contains("fc2-chart.png", "640 \u00d7 400");
+        assertThat(settings.lastFolder()).contains(folder.toAbsolutePath());
+    }
+
+    @Test
+    void copyChartPutsTheChartAsShownOnTheClipboard() throws Exception {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        awaitChartOf("fc1.bias");
+        Dimension onScreen = onEdt(() -> frame.context().chartView().chartSize());
+
+        window.menuItemWithPath("File", "Copy Chart").click();
+
+        Image copied = (Image) Toolkit.getDefaultToolkit().getSystemClipboard().getData(DataFlavor.imageFlavor);
+        assertThat(copied.getWidth(null)).isEqualTo(onScreen.width);
+        assertThat(copied.getHeight(null)).isEqualTo(onScreen.height);
+        assertThat(window.label("statusText").text()).contains("copied");
     }
 
     @Test

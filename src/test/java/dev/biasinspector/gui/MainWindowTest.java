@@ -1,12 +1,19 @@
 package dev.biasinspector.gui;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.biasinspector.testing.Fixtures;
-import org.assertj.swing.fixture.JOptionPaneFixture;
+import org.assertj.swing.core.MouseButton;
+import org.jfree.chart.ChartPanel;
+import org.jfree.data.Range;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import javax.swing.JLabel;
+import java.awt.Point;
+import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,9 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MainWindowTest extends AppWindowTestBase {
 
     static final String FIXTURE = "simple_scripted.pt";
-
-    @TempDir
-    Path folder;
 
     @Test
     void opensOnTheFirstLinearBiasWithTheFileNameInTheTitle() {
@@ -128,16 +132,49 @@ class MainWindowTest extends AppWindowTestBase {
     }
 
     @Test
-    void demoOpensWithFc1SelectedWhenNoFileIsGiven() {
+    void draggingARectangleZoomsAndDoubleClickResets() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        awaitChartOf("fc1.bias");
+        ChartPanel panel = onEdt(() -> frame.context().chartView().chartPanel());
+        Rectangle plot = onEdt(() -> panel.getScreenDataArea().getBounds());
+        Point from = new Point(plot.x + plot.width / 4, plot.y + plot.height / 4);
+        Point to = new Point(plot.x + plot.width / 2, plot.y + plot.height / 2);
+
+        robot.pressMouse(panel, from, MouseButton.LEFT_BUTTON);
+        robot.moveMouse(panel, to);
+        robot.releaseMouse(MouseButton.LEFT_BUTTON);
+        robot.waitForIdle();
+
+        Range zoomed = onEdt(() -> panel.getChart().getXYPlot().getDomainAxis().getRange());
+        assertThat(zoomed.getLength()).isLessThan(19.0);
+        assertThat(onEdt(() -> panel.getChart().getXYPlot().getDomainAxis().isAutoRange())).isFalse();
+
+        robot.click(panel, new Point(plot.x + plot.width / 2, plot.y + 10), MouseButton.LEFT_BUTTON, 2);
+        robot.waitForIdle();
+        assertThat(onEdt(() -> panel.getChart().getXYPlot().getDomainAxis().isAutoRange())).isTrue();
+        assertThat(onEdt(() -> panel.getChart().getXYPlot().getDomainAxis().getRange().getLength()))
+                .isGreaterThan(19.0);
+    }
+
+    @Test
+    void demoOpensWithFc1SelectedWhenNoFileIsGiven() throws IOException {
         start(Optional.empty());
 
         awaitChartOf("fc1.bias");
         assertThat(onEdt(frame::getTitle)).startsWith("simple_net.pt (demo)");
-        assertThat(chartValues()).hasSize(20);
+        assertThat(chartValues()).containsExactly(demoValues("fc1.bias"));
         assertThat(chartTitle()).isEqualTo("Bias of fc1");
     }
 
-    static String messageOf(JOptionPaneFixture pane) {
-        return onEdt(() -> ((JLabel) pane.robot().finder().findByName(pane.target(), "errorMessage", true)).getText());
+    /** PyTorch's values of a bias of the bundled demo, from models/expected.json. */
+    private static float[] demoValues(String name) throws IOException {
+        JsonObject files = JsonParser.parseString(Files.readString(Path.of("models", "expected.json")))
+                .getAsJsonObject().getAsJsonObject("files");
+        for (JsonElement parameter : files.getAsJsonObject("simple_net.pt").getAsJsonArray("parameters")) {
+            if (parameter.getAsJsonObject().get("name").getAsString().equals(name)) {
+                return Fixtures.floats(parameter.getAsJsonObject().getAsJsonArray("values"));
+            }
+        }
+        throw new IllegalArgumentException(name);
     }
 }
