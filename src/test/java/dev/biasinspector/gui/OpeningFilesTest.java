@@ -8,6 +8,7 @@ import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.assertj.swing.fixture.JTextComponentFixture;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,11 +183,51 @@ class OpeningFilesTest extends AppWindowTestBase {
     }
 
     @Test
+    void reloadingWithTheDjlEngineWarnsOnceAndShowsPyTorchsValues() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        tree().clickPath("SimpleNet/fc2");
+        awaitChartOf("fc2.bias");
+
+        window.menuItemWithPath("Model", "Reload with DJL Engine\u2026").click();
+        window.optionPane(LOAD_TIMEOUT).okButton().click();
+        awaitLoaded(Timeout.timeout(180_000));
+
+        // libtorch loaded the file: same layer still selected, PyTorch's values, and the status says so.
+        awaitChartOf("fc2.bias");
+        assertThat(chartValues()).containsExactly(Fixtures.biasValues(FIXTURE, "fc2.bias"));
+        assertThat(window.label("statusText").text()).contains("DJL PyTorch engine", "ran code stored in the file");
+        assertThat(settings.djlWarningAccepted()).isTrue();
+        assertThat(onEdt(frame::getTitle)).startsWith(FIXTURE);
+
+        window.menuItemWithPath("Model", "Reload with Archive Reader").click();
+        awaitLoaded(LOAD_TIMEOUT);
+        assertThat(window.label("statusText").text()).contains("archive reader");
+
+        // Asked once: the second time loads without a dialog.
+        window.menuItemWithPath("Model", "Reload with DJL Engine\u2026").click();
+        awaitLoaded(Timeout.timeout(180_000));
+        assertThat(window.label("statusText").text()).contains("DJL PyTorch engine");
+        awaitChartOf("fc2.bias");
+    }
+
+    @Test
     void swingCallsOffTheEdtFailTheTests() {
         start(Optional.of(Fixtures.path(FIXTURE)));
         JLabel status = (JLabel) robot.finder().findByName(frame, "statusText", true);
 
         assertThatThrownBy(() -> status.setText("from the test thread")).isInstanceOf(EdtViolationException.class);
+    }
+
+    /** Waits for the load started by a menu command to finish. */
+    private void awaitLoaded(Timeout timeout) {
+        robot.waitForIdle();
+        Pause.pause(new Condition("the model to load") {
+            @Override
+            public boolean test() {
+                return onEdt(() -> !frame.models().isLoading());
+            }
+        }, timeout);
+        awaitIdle();
     }
 
     private void open(Path file) {
