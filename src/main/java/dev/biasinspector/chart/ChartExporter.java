@@ -8,31 +8,17 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Renders a chart to an image and writes it as PNG. Rendering and writing are split so that the
- * desktop app can render on the Event Dispatch Thread (JFreeChart objects are not thread-safe and
- * the chart is on screen) and write the file on a worker; the command line simply calls
- * {@link #writePng(JFreeChart, Path, int, int, double)}.
+ * Renders a chart to an image and writes it as PNG, from any thread. JFreeChart objects are not
+ * thread-safe, so a chart shown in a window must not be drawn here while the EDT paints it: the
+ * desktop app passes a copy ({@link BiasChartFactory#copyOf}).
  */
 public final class ChartExporter {
 
     /** Largest side in pixels after scaling; bigger requests are a typo, not a wish for 4 GB of RAM. */
     public static final int MAX_SIDE = 16_000;
-
-    private static final FileAttribute<Set<PosixFilePermission>> ALL_READ_WRITE =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-"));
 
     private ChartExporter() {
     }
@@ -66,53 +52,15 @@ public final class ChartExporter {
     }
 
     /**
-     * Writes {@code image} as PNG to {@code target}, replacing it atomically: the bytes go to a
-     * temporary file in the same folder, which is then renamed. A reader never sees half a PNG
-     * and a failed write leaves an existing file untouched. Safe to call from any thread.
+     * Writes {@code image} as PNG to {@code target}, replacing it atomically (see {@link AtomicFiles}):
+     * a reader never sees half a PNG. Safe to call from any thread.
      */
     public static void writePng(BufferedImage image, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Path temp = createTempBeside(folder, absolute.getFileName().toString());
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                if (!ImageIO.write(image, "png", out)) {
-                    throw new IOException("no PNG writer available in this Java runtime");
-                }
+        AtomicFiles.write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available in this Java runtime");
             }
-            moveIntoPlace(temp, absolute);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /**
-     * Not {@link Files#createTempFile}: that makes the file private (0600) and the rename would
-     * carry those permissions over to the user's PNG. Mode 0666 lets the umask decide, as for any
-     * new file.
-     */
-    private static Path createTempBeside(Path folder, String name) throws IOException {
-        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
-        for (int attempt = 0; ; attempt++) {
-            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
-            Path temp = folder.resolve("." + name + "." + suffix + ".tmp");
-            try {
-                return posix ? Files.createFile(temp, ALL_READ_WRITE) : Files.createFile(temp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 100) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            // Some file systems (network shares, some FUSE mounts) cannot rename atomically.
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        });
     }
 
     private static void checkSize(int width, int height, double scale) {

@@ -126,6 +126,21 @@ class BiasChartFactoryTest {
     }
 
     @Test
+    void aCopyKeepsTheZoomButSharesNothingMutable() {
+        BiasVector fc1 = vector("fc1.bias", "fc1", FC1);
+        JFreeChart shown = BiasChartFactory.create(fc1, ChartTheme.light());
+        shown.getXYPlot().getDomainAxis().setRange(1.0, 3.0);
+
+        JFreeChart copy = BiasChartFactory.copyOf(shown, List.of(fc1), ChartTheme.dark());
+
+        assertThat(copy).isNotSameAs(shown);
+        assertThat(copy.getXYPlot().getDomainAxis().getRange()).isEqualTo(shown.getXYPlot().getDomainAxis().getRange());
+        assertThat(copy.getXYPlot().getRangeAxis().isAutoRange()).isTrue();
+        assertThat(copy.getXYPlot().getDataset()).isNotSameAs(shown.getXYPlot().getDataset());
+        assertThat(copy.getBackgroundPaint()).isEqualTo(ChartTheme.dark().background());
+    }
+
+    @Test
     void anEmptyListIsRejected() {
         assertThatThrownBy(() -> BiasChartFactory.create(List.of(), ChartTheme.light()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,68 @@
+package dev.biasinspector.gui;
+
+import dev.biasinspector.settings.AppSettings;
+
+import javax.swing.SwingUtilities;
+import java.awt.GraphicsEnvironment;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Starts the desktop app. */
+public final class BiasInspectorApp {
+
+    private BiasInspectorApp() {
+    }
+
+    /**
+     * Opens the main window on {@code model}, or on the bundled demo when empty, and returns at
+     * once; the JVM exits when the window is closed. Called by {@code Main} when no subcommand is
+     * given.
+     *
+     * @throws IllegalStateException when there is no display (the command line still works); its
+     *                               message is one sentence for the user
+     */
+    public static void launch(Optional<Path> model) {
+        if (GraphicsEnvironment.isHeadless()) {
+            // Not HeadlessException: its message gets two more lines about X11 appended.
+            throw new IllegalStateException("no display available; use the command line (list, dump, export)");
+        }
+        SwingUtilities.invokeLater(() -> {
+            Thread.setDefaultUncaughtExceptionHandler(BiasInspectorApp::showUnexpected);
+            MainWindow window = start(AppSettings.forUser(), model);
+            window.addWindowListener(new WindowAdapter() {
+                @Override
+                public void windowClosed(WindowEvent e) {
+                    // DJL's native engine may leave non-daemon threads running.
+                    System.exit(0);
+                }
+            });
+        });
+    }
+
+    /**
+     * Installs the theme, shows the window and starts opening {@code model} (or the demo). Call on
+     * the EDT. Tests use this with their own settings node.
+     */
+    public static MainWindow start(AppSettings settings, Optional<Path> model) {
+        Themes.install(settings.darkTheme());
+        MainWindow window = new MainWindow(settings);
+        window.setVisible(true);
+        model.ifPresentOrElse(window.models()::open, window.models()::openDemo);
+        return window;
+    }
+
+    /** A bug, not a user error: say so in one sentence, with the trace behind "Details". */
+    private static void showUnexpected(Thread thread, Throwable failure) {
+        failure.printStackTrace();
+        Runnable show = () -> ErrorDialog.show(null, "Unexpected Error",
+                "Something went wrong inside Bias Inspector (" + failure.getClass().getSimpleName()
+                        + "). The open model is unchanged; details below.", LoadFailure.details(failure));
+        if (SwingUtilities.isEventDispatchThread()) {
+            show.run();
+        } else {
+            SwingUtilities.invokeLater(show);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.biasinspector.gui;
+
+import dev.biasinspector.model.LoadedModel;
+
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.UIManager;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.util.Locale;
+
+/**
+ * Bottom line: what is open (format, layers, parameters, which reader produced the values) or, while
+ * a file loads, a progress bar with Cancel.
+ */
+final class StatusBar extends JPanel {
+
+    private final JLabel text = new JLabel(" ");
+    private final JPanel busy = new JPanel(new FlowLayout(FlowLayout.TRAILING, 6, 0));
+    private final JLabel busyText = new JLabel();
+    private final JButton cancel = new JButton("Cancel");
+    private Runnable onCancel = () -> { };
+
+    StatusBar() {
+        super(new BorderLayout(8, 0));
+        setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")),
+                BorderFactory.createEmptyBorder(3, 8, 3, 4)));
+        text.setName("statusText");
+        JProgressBar progress = new JProgressBar();
+        progress.setIndeterminate(true);
+        progress.setPreferredSize(new Dimension(120, progress.getPreferredSize().height));
+        cancel.setName("cancelLoad");
+        cancel.putClientProperty("JButton.buttonType", "borderless");
+        cancel.addActionListener(e -> onCancel.run());
+        busy.add(busyText);
+        busy.add(progress);
+        busy.add(cancel);
+        busy.setVisible(false);
+        add(text, BorderLayout.CENTER);
+        add(busy, BorderLayout.EAST);
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        // Theme switch: the top border colour comes from the look and feel.
+        if (getBorder() != null) {
+            setBorder(BorderFactory.createCompoundBorder(
+                    BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")),
+                    BorderFactory.createEmptyBorder(3, 8, 3, 4)));
+        }
+    }
+
+    void showModel(LoadedModel model) {
+        text.setText(describe(model));
+    }
+
+    void showMessage(String message) {
+        text.setText(message);
+    }
+
+    String text() {
+        return text.getText();
+    }
+
+    void showBusy(String what, Runnable cancelAction) {
+        busyText.setText(what);
+        onCancel = cancelAction;
+        busy.setVisible(true);
+    }
+
+    void hideBusy() {
+        busy.setVisible(false);
+        onCancel = () -> { };
+    }
+
+    /** "torchscript · 4 modules · 2 biases (2 Linear) · 430 parameters · read by: archive reader (no code run)". */
+    static String describe(LoadedModel model) {
+        int linear = model.linearBiases().size();
+        int all = model.allBiases().size();
+        return String.join("  \u00b7  ",
+                model.format(),
+                count(model.moduleCount(), "module"),
+                count(all, "bias", "biases") + " (" + linear + " Linear)",
+                count(model.root().totalParameterCount(), "parameter"),
+                "read by: " + model.source());
+    }
+
+    private static String count(long n, String singular) {
+        return count(n, singular, singular + "s");
+    }
+
+    private static String count(long n, String singular, String plural) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? singular : plural);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.biasinspector.gui;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.biasinspector.testing.Fixtures;
+import org.assertj.swing.core.MouseButton;
+import org.jfree.chart.ChartPanel;
+import org.jfree.data.Range;
+import org.junit.jupiter.api.Test;
+
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.event.KeyEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The main window on a PyTorch-made fixture, driven with the mouse and keyboard. */
+class MainWindowTest extends AppWindowTestBase {
+
+    static final String FIXTURE = "simple_scripted.pt";
+
+    @Test
+    void opensOnTheFirstLinearBiasWithTheFileNameInTheTitle() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+
+        awaitChartOf("fc1.bias");
+        assertThat(onEdt(frame::getTitle)).isEqualTo(FIXTURE + " \u2014 Bias Inspector");
+        assertThat(treeRows()).containsExactly("SimpleNet", "fc1", "fc2");
+        assertThat(chartValues()).containsExactly(Fixtures.biasValues(FIXTURE, "fc1.bias"));
+        assertThat(window.label("statusText").text())
+                .contains("torchscript", "3 modules", "2 biases (2 Linear)", "archive reader");
+    }
+
+    @Test
+    void clickingFc2ShowsPyTorchsTenValues() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+
+        tree().clickPath("SimpleNet/fc2");
+
+        awaitChartOf("fc2.bias");
+        float[] expected = Fixtures.biasValues(FIXTURE, "fc2.bias");
+        assertThat(expected).hasSize(10);
+        assertThat(chartValues()).containsExactly(expected);
+        assertThat(chartTitle()).isEqualTo("Bias of fc2");
+        assertThat(window.label("stat.n").text()).isEqualTo("10");
+    }
+
+    @Test
+    void arrowKeysInTheTreeChangeTheChart() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        awaitChartOf("fc1.bias");
+
+        tree().focus().pressAndReleaseKeys(KeyEvent.VK_DOWN);
+        awaitChartOf("fc2.bias");
+        tree().pressAndReleaseKeys(KeyEvent.VK_UP);
+        awaitChartOf("fc1.bias");
+
+        assertThat(chartValues()).containsExactly(Fixtures.biasValues(FIXTURE, "fc1.bias"));
+    }
+
+    @Test
+    void typingInTheFilterNarrowsTheTree() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+
+        awaitChartOf("fc1.bias");
+        window.textBox("treeFilter").enterText("fc2");
+        assertThat(treeRows()).containsExactly("SimpleNet", "fc2");
+        // fc1 is hidden, so the first match is shown in its place.
+        awaitChartOf("fc2.bias");
+        assertThat(chartValues()).containsExactly(Fixtures.biasValues(FIXTURE, "fc2.bias"));
+
+        window.textBox("treeFilter").deleteText().enterText("nothing-like-this");
+        assertThat(onEdt(() -> window.label("treeEmpty").target().isShowing())).isTrue();
+        assertThat(window.label("treeEmpty").text()).contains("No layer matches");
+
+        window.textBox("treeFilter").deleteText();
+        assertThat(treeRows()).containsExactly("SimpleNet", "fc1", "fc2");
+        awaitChartOf("fc2.bias");
+        assertThat(onEdt(() -> frame.context().treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
+    }
+
+    @Test
+    void theToggleShowsEveryLayerWithABias() {
+        start(Optional.of(Fixtures.path("conv_scripted.pt")));
+        assertThat(window.label("treeEmpty").text()).contains("No Linear layer with a bias");
+
+        window.checkBox("showAllBiases").click();
+
+        assertThat(treeRows()).contains("conv1d", "bn", "conv2");
+        assertThat(settings.showAllBiases()).isTrue();
+        awaitChartOf("conv1d.bias");
+        assertThat(chartValues()).containsExactly(Fixtures.biasValues("conv_scripted.pt", "conv1d.bias"));
+
+        window.checkBox("showAllBiases").click();
+        assertThat(window.label("treeEmpty").text()).contains("No Linear layer with a bias");
+    }
+
+    @Test
+    void reloadKeepsTheSelectedLayer() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        tree().clickPath("SimpleNet/fc2");
+        awaitChartOf("fc2.bias");
+
+        window.pressAndReleaseKeys(KeyEvent.VK_F5);
+        awaitIdle();
+
+        awaitChartOf("fc2.bias");
+        assertThat(chartValues()).containsExactly(Fixtures.biasValues(FIXTURE, "fc2.bias"));
+    }
+
+    @Test
+    void darkThemeRecolorsTheChartAndIsRemembered() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        awaitChartOf("fc1.bias");
+
+        window.menuItemWithPath("View", "Dark Theme").click();
+
+        assertThat(settings.darkTheme()).isTrue();
+        assertThat(onEdt(Themes::isDark)).isTrue();
+        assertThat(onEdt(() -> frame.context().chartView().chart().orElseThrow().getBackgroundPaint()))
+                .isEqualTo(onEdt(() -> Themes.chartTheme().background()));
+        assertThat(onEdt(() -> Themes.chartTheme().isDark())).isTrue();
+
+        window.menuItemWithPath("View", "Dark Theme").click();
+        assertThat(settings.darkTheme()).isFalse();
+        assertThat(onEdt(Themes::isDark)).isFalse();
+    }
+
+    @Test
+    void draggingARectangleZoomsAndDoubleClickResets() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        awaitChartOf("fc1.bias");
+        ChartPanel panel = onEdt(() -> frame.context().chartView().chartPanel());
+        Rectangle plot = onEdt(() -> panel.getScreenDataArea().getBounds());
+        Point from = new Point(plot.x + plot.width / 4, plot.y + plot.height / 4);
+        Point to = new Point(plot.x + plot.width / 2, plot.y + plot.height / 2);
+
+        robot.pressMouse(panel, from, MouseButton.LEFT_BUTTON);
+        robot.moveMouse(panel, to);
+        robot.releaseMouse(MouseButton.LEFT_BUTTON);
+        robot.waitForIdle();
+
+        Range zoomed = onEdt(() -> panel.getChart().getXYPlot().getDomainAxis().getRange());
+        assertThat(zoomed.getLength()).isLessThan(19.0);
+        assertThat(onEdt(() -> panel.getChart().getXYPlot().getDomainAxis().isAutoRange())).isFalse();
+
+        robot.click(panel, new Point(plot.x + plot.width / 2, plot.y + 10), MouseButton.LEFT_BUTTON, 2);
+        robot.waitForIdle();
+        assertThat(onEdt(() -> panel.getChart().getXYPlot().getDomainAxis().isAutoRange())).isTrue();
+        assertThat(onEdt(() -> panel.getChart().getXYPlot().getDomainAxis().getRange().getLength()))
+                .isGreaterThan(19.0);
+    }
+
+    @Test
+    void demoOpensWithFc1SelectedWhenNoFileIsGiven() throws IOException {
+        start(Optional.empty());
+
+        awaitChartOf("fc1.bias");
+        assertThat(onEdt(frame::getTitle)).startsWith("simple_net.pt (demo)");
+        assertThat(chartValues()).containsExactly(demoValues("fc1.bias"));
+        assertThat(chartTitle()).isEqualTo("Bias of fc1");
+    }
+
+    /** PyTorch's values of a bias of the bundled demo, from models/expected.json. */
+    private static float[] demoValues(String name) throws IOException {
+        JsonObject files = JsonParser.parseString(Files.readString(Path.of("models", "expected.json")))
+                .getAsJsonObject().getAsJsonObject("files");
+        for (JsonElement parameter : files.getAsJsonObject("simple_net.pt").getAsJsonArray("parameters")) {
+            if (parameter.getAsJsonObject().get("name").getAsString().equals(name)) {
+                return Fixtures.floats(parameter.getAsJsonObject().getAsJsonArray("values"));
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+}
