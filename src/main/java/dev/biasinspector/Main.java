@@ -1,6 +1,7 @@
 package dev.biasinspector;
 
 import dev.biasinspector.cli.BiasInspectorCommand;
+import dev.biasinspector.gui.BiasInspectorApp;
 
 /** Entry point of {@code bias-inspector.jar}: the command line, or the desktop app when no command is given. */
 public final class Main {
@@ -10,6 +11,16 @@ public final class Main {
     private Main() {
     }
 
+    private static void launchDesktop(java.util.Optional<java.nio.file.Path> model) {
+        try {
+            BiasInspectorApp.launch(model);
+        } catch (IllegalStateException noDisplay) {
+            // One line, as for every other error; the app cannot start without a screen.
+            System.err.println("error: " + noDisplay.getMessage());
+            System.exit(1);
+        }
+    }
+
     public static void main(String[] args) {
         // DJL must never try to download an engine: the native library ships as a Maven artifact.
         System.setProperty("ai.djl.offline", "true");
@@ -17,9 +28,7 @@ public final class Main {
             // Commands draw charts into images only; never connect to a display.
             System.setProperty("java.awt.headless", "true");
         }
-        int exit = BiasInspectorCommand.create(model -> {
-            System.err.println("The desktop app is not part of this build yet; use a command (see --help).");
-        }).execute(args);
+        int exit = BiasInspectorCommand.create(Main::launchDesktop).execute(args);
         if (exit != 0) {
             System.exit(exit);
         }
