@@ -112,14 +112,7 @@ public final class BiasChartFactory {
      */
     public static JFreeChart copyOf(JFreeChart shown, List<BiasVector> series, ChartTheme theme) {
         JFreeChart copy = create(series, theme);
-        XYPlot from = shown.getXYPlot();
-        XYPlot to = copy.getXYPlot();
-        if (!from.getDomainAxis().isAutoRange()) {
-            to.getDomainAxis().setRange(from.getDomainAxis().getRange());
-        }
-        if (!from.getRangeAxis().isAutoRange()) {
-            to.getRangeAxis().setRange(from.getRangeAxis().getRange());
-        }
+        ChartZoom.copy(shown, copy);
         return copy;
     }
 

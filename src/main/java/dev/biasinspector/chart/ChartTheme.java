@@ -2,13 +2,21 @@ package dev.biasinspector.chart;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -106,7 +114,12 @@ public record ChartTheme(boolean isDark, Color background, Color plotBackground,
         return path;
     }
 
-    /** Paints an XY chart made by {@link BiasChartFactory} in this theme. */
+    /**
+     * Paints a chart made by one of this package's factories in this theme: a single XY plot or a
+     * combined one (its subplots share the index axis), scatter points, bars, heat-map blocks and
+     * their colour legend. Series colours run on across subplots, so "after − before" below a
+     * before/after scatter gets a colour of its own. Safe to call again on a theme switch.
+     */
     public void applyTo(JFreeChart chart) {
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -125,6 +138,26 @@ public record ChartTheme(boolean isDark, Color background, Color plotBackground,
             legend.setFrame(new org.jfree.chart.block.BlockBorder(background));
         }
         XYPlot plot = chart.getXYPlot();
+        if (plot instanceof CombinedDomainXYPlot combined) {
+            styleAxis(combined.getDomainAxis());
+            combined.setBackgroundPaint(background);
+            combined.setOutlineVisible(false);
+            int firstColour = 0;
+            for (XYPlot subplot : combined.getSubplots()) {
+                firstColour = stylePlot(subplot, firstColour);
+            }
+        } else {
+            stylePlot(plot, 0);
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof PaintScaleLegend scaleLegend) {
+                styleScaleLegend(scaleLegend);
+            }
+        }
+    }
+
+    /** Styles one plot; returns the colour index for the next plot's first series. */
+    private int stylePlot(XYPlot plot, int firstColour) {
         plot.setBackgroundPaint(plotBackground);
         plot.setOutlinePaint(axis);
         plot.setDomainGridlinePaint(grid);
@@ -132,15 +165,68 @@ public record ChartTheme(boolean isDark, Color background, Color plotBackground,
         plot.setDomainGridlineStroke(new BasicStroke(1f));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        styleAxis(plot.getDomainAxis());
+        if (plot.getDomainAxis() != null) {
+            styleAxis(plot.getDomainAxis());
+        }
         styleAxis(plot.getRangeAxis());
         styleMarkers(plot.getRangeMarkers(Layer.BACKGROUND));
         styleMarkers(plot.getRangeMarkers(Layer.FOREGROUND));
+        styleMarkers(plot.getDomainMarkers(Layer.BACKGROUND));
         XYItemRenderer renderer = plot.getRenderer();
-        for (int i = 0; i < plot.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, seriesColor(i));
-            renderer.setSeriesShape(i, seriesShape(i));
+        if (renderer instanceof XYBlockRenderer blocks) {
+            if (blocks.getPaintScale() instanceof DivergingPaintScale scale) {
+                blocks.setPaintScale(recolour(scale));
+            }
+            return firstColour;
         }
+        if (renderer instanceof XYBarRenderer bars) {
+            bars.setBarPainter(new StandardXYBarPainter());
+            bars.setShadowVisible(false);
+            bars.setDrawBarOutline(false);
+        }
+        int count = plot.getDataset() == null ? 0 : plot.getDataset().getSeriesCount();
+        int colour = firstColour;
+        for (int i = 0; i < count; i++) {
+            if (isReference(plot, i)) {
+                renderer.setSeriesPaint(i, axis);
+                renderer.setSeriesShape(i, seriesShape(0));
+                if (renderer instanceof XYLineAndShapeRenderer points) {
+                    points.setSeriesShapesFilled(i, false);
+                }
+                continue;
+            }
+            renderer.setSeriesPaint(i, seriesColor(colour));
+            renderer.setSeriesShape(i, seriesShape(colour));
+            colour++;
+        }
+        return colour;
+    }
+
+    /**
+     * Whether series {@code i} is a faint reference drawn behind the others (the first checkpoint
+     * under the one the slider shows): grey hollow circles instead of a colour of its own.
+     */
+    private static boolean isReference(XYPlot plot, int i) {
+        return plot.getDataset() instanceof XYSeriesCollection collection
+                && REFERENCE.equals(collection.getSeries(i).getDescription());
+    }
+
+    /** {@link org.jfree.data.xy.XYSeries#setDescription description} of a reference series. */
+    public static final String REFERENCE = "reference";
+
+    /** Negative values in the first series colour, positive in the second, zero like the plot. */
+    DivergingPaintScale recolour(DivergingPaintScale scale) {
+        return scale.withColours(seriesColor(0), plotBackground, seriesColor(1));
+    }
+
+    private void styleScaleLegend(PaintScaleLegend scaleLegend) {
+        if (scaleLegend.getScale() instanceof DivergingPaintScale scale) {
+            scaleLegend.setScale(recolour(scale));
+        }
+        scaleLegend.setBackgroundPaint(background);
+        scaleLegend.setStripOutlineVisible(true);
+        scaleLegend.setStripOutlinePaint(axis);
+        styleAxis(scaleLegend.getAxis());
     }
 
     private void styleAxis(ValueAxis valueAxis) {
@@ -157,7 +243,12 @@ public record ChartTheme(boolean isDark, Color background, Color plotBackground,
             return;
         }
         for (Object marker : markers) {
-            ((Marker) marker).setPaint(zeroLine);
+            if (marker instanceof IntervalMarker band) {
+                // a frame around a row (the checkpoint the slider shows), not a filled band
+                band.setOutlinePaint(text);
+            } else {
+                ((Marker) marker).setPaint(zeroLine);
+            }
         }
     }
 }

@@ -1,0 +1,107 @@
+package dev.biasinspector.chart;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
+import org.jfree.data.statistics.HistogramDataset;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class HistogramChartFactoryTest {
+
+    @Test
+    void freedmanDiaconisOnUniformValues() {
+        // 1000 values spread evenly over [0, 1): IQR 0.5, width 2 * 0.5 / 10 = 0.1, so 10 bins.
+        float[] values = new float[1000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i / 1000f;
+        }
+        assertThat(HistogramChartFactory.binCount(values)).isEqualTo(10);
+    }
+
+    @Test
+    void binCountIsClampedToFiveAndSixty() {
+        assertThat(HistogramChartFactory.binCount(new float[] {1f, 2f, 3f})).isEqualTo(5);
+        assertThat(HistogramChartFactory.binCount(new float[0])).isEqualTo(5);
+        // Normal values with a few far outliers: the rule asks for hundreds of bins.
+        Random random = new Random(7);
+        float[] heavy = new float[10_000];
+        for (int i = 0; i < heavy.length; i++) {
+            heavy[i] = (float) random.nextGaussian();
+        }
+        heavy[0] = 1000f;
+        assertThat(HistogramChartFactory.binCount(heavy)).isEqualTo(60);
+    }
+
+    @Test
+    void constantQuartilesFallBackToSturges() {
+        float[] mostlyZero = new float[64];
+        mostlyZero[63] = 1f;
+        // IQR 0: Sturges gives log2(64) + 1 = 7.
+        assertThat(HistogramChartFactory.binCount(mostlyZero)).isEqualTo(7);
+    }
+
+    @Test
+    void everyFiniteValueIsCountedOnceAndSeriesShareTheBins() {
+        float[] a = {-1f, -0.5f, 0f, 0.25f, 1f, Float.NaN};
+        float[] b = {0.5f, 2f, Float.POSITIVE_INFINITY};
+        HistogramDataset dataset = HistogramChartFactory.dataset(List.of(new ChartSeries("a", a), new ChartSeries("b", b)));
+
+        assertThat(dataset.getSeriesCount()).isEqualTo(2);
+        assertThat(total(dataset, 0)).isEqualTo(5);
+        assertThat(total(dataset, 1)).isEqualTo(2);
+        assertThat(dataset.getItemCount(0)).isEqualTo(dataset.getItemCount(1));
+        assertThat(dataset.getStartXValue(0, 0)).isEqualTo(-1.0);
+        assertThat(dataset.getEndXValue(1, dataset.getItemCount(1) - 1)).isCloseTo(2.0, within(1e-12));
+        for (int i = 0; i < dataset.getItemCount(0); i++) {
+            assertThat(dataset.getStartXValue(0, i)).isEqualTo(dataset.getStartXValue(1, i));
+        }
+    }
+
+    @Test
+    void anAllZeroBiasIsOneBarAroundZero() {
+        HistogramDataset dataset = HistogramChartFactory.dataset(List.of(new ChartSeries("zeros", new float[8])));
+
+        assertThat(total(dataset, 0)).isEqualTo(8);
+        int middle = dataset.getItemCount(0) / 2;
+        assertThat(dataset.getYValue(0, middle)).isEqualTo(8.0);
+        assertThat(dataset.getStartXValue(0, middle)).isNegative();
+        assertThat(dataset.getEndXValue(0, middle)).isPositive();
+    }
+
+    @Test
+    void chartHasValueAndCountAxesAndPlacesSeveralSeriesSideBySide() {
+        JFreeChart one = HistogramChartFactory.create("Histogram of fc1",
+                List.of(new ChartSeries("fc1", new float[] {1, 2, 3})), ChartTheme.light());
+        assertThat(one.getTitle().getText()).isEqualTo("Histogram of fc1");
+        assertThat(one.getXYPlot().getDomainAxis().getLabel()).isEqualTo("Value");
+        assertThat(one.getXYPlot().getRangeAxis().getLabel()).isEqualTo("Count");
+        assertThat(one.getLegend()).isNull();
+
+        JFreeChart two = HistogramChartFactory.create("Histogram of fc1", List.of(
+                new ChartSeries("before", new float[] {1, 2}), new ChartSeries("after", new float[] {2, 3})),
+                ChartTheme.dark());
+        assertThat(two.getLegend()).isNotNull();
+        assertThat(two.getXYPlot().getRenderer()).isInstanceOf(ClusteredXYBarRenderer.class);
+        assertThat(two.getXYPlot().getRenderer().getSeriesPaint(0))
+                .isNotEqualTo(two.getXYPlot().getRenderer().getSeriesPaint(1));
+    }
+
+    @Test
+    void toolTipNamesTheBinAndItsCount() {
+        HistogramDataset dataset = HistogramChartFactory.dataset(List.of(new ChartSeries("fc1", new float[] {0f, 0f, 1f})));
+        assertThat(HistogramChartFactory.toolTip(dataset, 0, 0)).isEqualTo("2 values in [0.000000, 0.200000)");
+    }
+
+    private static int total(HistogramDataset dataset, int series) {
+        int sum = 0;
+        for (int i = 0; i < dataset.getItemCount(series); i++) {
+            sum += (int) dataset.getYValue(series, i);
+        }
+        return sum;
+    }
+}
