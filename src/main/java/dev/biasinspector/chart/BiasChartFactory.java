@@ -168,14 +168,19 @@ public final class BiasChartFactory {
     }
 
     static String title(List<BiasVector> series) {
+        return "Bias of " + names(series);
+    }
+
+    /** "fc1, fc2" or, for many, "a, b, c and 2 more": the vectors' labels for a title. */
+    public static String names(List<BiasVector> series) {
         List<String> labels = new ArrayList<>();
         for (BiasVector vector : series) {
             labels.add(label(vector));
         }
         if (labels.size() <= MAX_NAMES_IN_TITLE) {
-            return "Bias of " + String.join(", ", labels);
+            return String.join(", ", labels);
         }
-        return "Bias of " + String.join(", ", labels.subList(0, MAX_NAMES_IN_TITLE))
+        return String.join(", ", labels.subList(0, MAX_NAMES_IN_TITLE))
                 + " and " + (labels.size() - MAX_NAMES_IN_TITLE) + " more";
     }
 

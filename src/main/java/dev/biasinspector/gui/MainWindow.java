@@ -1,17 +1,25 @@
 package dev.biasinspector.gui;
 
 import dev.biasinspector.gui.action.AppAction;
+import dev.biasinspector.gui.action.CompareWithAction;
 import dev.biasinspector.gui.action.CopyChartAction;
 import dev.biasinspector.gui.action.DarkThemeAction;
 import dev.biasinspector.gui.action.ExitAction;
 import dev.biasinspector.gui.action.ExportCsvAction;
 import dev.biasinspector.gui.action.ExportPngAction;
+import dev.biasinspector.gui.action.HistogramAction;
 import dev.biasinspector.gui.action.OpenAction;
+import dev.biasinspector.gui.action.OpenCheckpointsAction;
+import dev.biasinspector.gui.action.OpenExampleAction;
 import dev.biasinspector.gui.action.OpenRecentMenu;
+import dev.biasinspector.gui.action.PropertiesAction;
 import dev.biasinspector.gui.action.ReloadAction;
 import dev.biasinspector.gui.action.ReloadWithEngineAction;
 import dev.biasinspector.gui.action.ResetZoomAction;
 import dev.biasinspector.gui.action.ShowAllBiasesAction;
+import dev.biasinspector.gui.action.StopComparingAction;
+import dev.biasinspector.gui.action.WhatIfAction;
+import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.settings.AppSettings;
 
 import javax.swing.AbstractAction;
@@ -20,6 +28,7 @@ import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
+import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JSplitPane;
 import javax.swing.KeyStroke;
@@ -34,9 +43,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The main window: module tree on the left, chart and statistics on the right, status bar below,
- * menus built from one action per command. Loading and selection logic live in
- * {@link ModelController}; this class only assembles.
+ * The main window: module tree on the left, chart and statistics on the right (with the ranking
+ * of changes below while comparing two files), status bar below, menus built from one action per
+ * command. Loading and selection logic live in {@link ModelController}; this class only assembles.
  */
 public final class MainWindow extends JFrame {
 
@@ -46,6 +55,11 @@ public final class MainWindow extends JFrame {
     private final ModelController models;
     private final List<AppAction> actions = new ArrayList<>();
     private final OpenRecentMenu recentMenu;
+    private final BiasChartView chartView;
+    private final ModuleTreePanel treePanel;
+    private final ComparisonPanel comparisonPanel;
+    private final JPanel right = new JPanel(new BorderLayout());
+    private final JSplitPane chartAndRanking = new JSplitPane(JSplitPane.VERTICAL_SPLIT);
 
     public MainWindow(AppSettings settings) {
         super(APP_NAME);
@@ -54,8 +68,8 @@ public final class MainWindow extends JFrame {
 
         BackgroundTasks tasks = new BackgroundTasks();
         StatusBar status = new StatusBar();
-        BiasChartView chartView = new BiasChartView(Themes.chartTheme());
-        ModuleTreePanel treePanel = new ModuleTreePanel(selection -> models().show(selection));
+        chartView = new BiasChartView(Themes.chartTheme());
+        treePanel = new ModuleTreePanel(selection -> models().show(selection));
         models = new ModelController(tasks, treePanel, chartView, status, settings.recentFiles(),
                 (title, sentence, failure) -> ErrorDialog.show(this, title, sentence, LoadFailure.details(failure)),
                 new ModelController.Listener() {
@@ -68,16 +82,29 @@ public final class MainWindow extends JFrame {
                     public void recentFilesChanged() {
                         refreshRecentFiles();
                     }
+
+                    @Override
+                    public void comparisonChanged() {
+                        showComparison();
+                    }
                 });
         context = new AppContext(this, settings, tasks, models, chartView, treePanel, status);
         recentMenu = new OpenRecentMenu(context);
 
         ShowAllBiasesAction showAll = add(new ShowAllBiasesAction(context));
         treePanel.addToggle(showAll);
-        setJMenuBar(menuBar(showAll));
+        HistogramAction histogram = add(new HistogramAction(context));
+        chartView.addViewSwitch(histogram);
+        StopComparingAction stopComparing = add(new StopComparingAction(context));
+        comparisonPanel = new ComparisonPanel(name -> reveal(name, showAll), stopComparing);
+        setJMenuBar(menuBar(showAll, histogram, stopComparing));
         chartView.setChartMenu(chartMenu());
 
-        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, treePanel, chartView);
+        chartAndRanking.setResizeWeight(0.72);
+        chartAndRanking.setContinuousLayout(true);
+        chartAndRanking.setBorder(null);
+        right.add(chartView, BorderLayout.CENTER);
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, treePanel, right);
         split.setDividerLocation(280);
         split.setResizeWeight(0);
         split.setContinuousLayout(true);
@@ -94,7 +121,7 @@ public final class MainWindow extends JFrame {
                 tasks.shutdown();
             }
         });
-        setSize(1000, 650);
+        setSize(1100, 720);
         setMinimumSize(new Dimension(560, 360));
         setLocationRelativeTo(null);
         refresh();
@@ -110,13 +137,23 @@ public final class MainWindow extends JFrame {
         return context;
     }
 
-    private JMenuBar menuBar(ShowAllBiasesAction showAll) {
+    private JMenuBar menuBar(ShowAllBiasesAction showAll, HistogramAction histogram, StopComparingAction stopComparing) {
         JMenuBar bar = new JMenuBar();
 
         JMenu file = menu("File", KeyEvent.VK_F);
         file.add(add(new OpenAction(context)));
+        file.add(add(new OpenCheckpointsAction(context)));
+        JMenu examples = menu("Open Example", KeyEvent.VK_X);
+        examples.setName("openExample");
+        examples.add(add(OpenExampleAction.untrained(context)));
+        examples.add(add(OpenExampleAction.beforeAndAfterTraining(context)));
+        examples.add(add(OpenExampleAction.checkpoints(context)));
+        file.add(examples);
         file.add(recentMenu);
         file.add(add(new ReloadAction(context)));
+        file.addSeparator();
+        file.add(add(new CompareWithAction(context)));
+        file.add(stopComparing);
         file.addSeparator();
         file.add(add(new ExportPngAction(context)));
         file.add(add(new CopyChartAction(context)));
@@ -127,12 +164,16 @@ public final class MainWindow extends JFrame {
 
         JMenu view = menu("View", KeyEvent.VK_V);
         view.add(new JCheckBoxMenuItem(showAll));
+        view.add(new JCheckBoxMenuItem(histogram));
         view.add(add(new ResetZoomAction(context)));
         view.addSeparator();
         view.add(new JCheckBoxMenuItem(add(new DarkThemeAction(context))));
         bar.add(view);
 
         JMenu model = menu("Model", KeyEvent.VK_M);
+        model.add(add(new WhatIfAction(context)));
+        model.add(add(new PropertiesAction(context)));
+        model.addSeparator();
         model.add(add(ReloadWithEngineAction.djl(context)));
         model.add(add(ReloadWithEngineAction.archive(context)));
         bar.add(model);
@@ -176,10 +217,50 @@ public final class MainWindow extends JFrame {
         });
     }
 
-    /** Title and enabled commands follow what is open. */
+    /** Title and enabled commands follow what is open; the ranking marks the layer on screen. */
     private void refresh() {
-        setTitle(models.current().map(m -> m.source().displayName() + " \u2014 " + APP_NAME).orElse(APP_NAME));
+        String shown = models.current().map(m -> m.source().displayName()
+                + models.comparison().map(c -> " \u2194 " + c.after()).orElse("")).orElse(null);
+        setTitle(shown == null ? APP_NAME : shown + " \u2014 " + APP_NAME);
         actions.forEach(AppAction::refresh);
+        if (models.comparison().isPresent()) {
+            treePanel.selectedBias().map(BiasEntry::name).ifPresent(comparisonPanel::highlight);
+        }
+    }
+
+    /** Shows or hides the ranking of changes under the chart. */
+    private void showComparison() {
+        right.removeAll();
+        if (models.comparison().isPresent()) {
+            comparisonPanel.show(models.comparison().get());
+            chartAndRanking.setTopComponent(chartView);
+            chartAndRanking.setBottomComponent(comparisonPanel);
+            right.add(chartAndRanking, BorderLayout.CENTER);
+            // The chart keeps most of the height; the table gets what its rows need, within limits.
+            int height = right.getHeight() > 0 ? right.getHeight() : getHeight() - 100;
+            int wanted = comparisonPanel.getPreferredSize().height;
+            int tableHeight = Math.max(140, Math.min(wanted, (int) (height * 0.4)));
+            chartAndRanking.setDividerLocation(Math.max(200, height - tableHeight));
+        } else {
+            right.add(chartView, BorderLayout.CENTER);
+        }
+        right.revalidate();
+        right.repaint();
+    }
+
+    /**
+     * Selects a bias picked in the ranking, making it visible first: the ranking lists every
+     * bias, while the tree may hide it behind the filter or the Linear-only toggle.
+     */
+    private void reveal(String biasName, ShowAllBiasesAction showAll) {
+        if (treePanel.selectBias(biasName)) {
+            return;
+        }
+        treePanel.setFilter("");
+        if (!treePanel.selectBias(biasName)) {
+            showAll.setOn(true);
+            treePanel.selectBias(biasName);
+        }
     }
 
     private void refreshRecentFiles() {

@@ -1,27 +1,31 @@
 package dev.biasinspector.gui;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
- * Where a model comes from: a file the user chose, or the demo shipped inside the jar (copied to a
- * temporary file on first use, because readers need random access to a real file).
+ * Where a model comes from: a file or folder the user chose, a folder of checkpoints, or one of
+ * the examples shipped inside the jar (copied to temporary files on first use, because readers
+ * need random access to real files).
  */
 public sealed interface ModelSource {
 
     /** Classpath location of the bundled demo, the tutorial's SimpleNet. */
-    String DEMO_RESOURCE = "/demo/simple_net.pt";
+    String DEMO_RESOURCE = ExampleFiles.ROOT + "simple_net.pt";
 
-    /** The file to read; may copy the demo out of the jar, so call it off the EDT. */
+    /** The file or folder to read; may copy an example out of the jar, so call it off the EDT. */
     Path resolve() throws IOException;
 
     /** Name for the window title and messages. */
     String displayName();
 
-    /** The user's own file (remembered in Open Recent). */
+    /** Whether this is a folder of checkpoints rather than one model. */
+    default boolean isCheckpointSeries() {
+        return false;
+    }
+
+    /** The user's own file or model folder (remembered in Open Recent). */
     record UserFile(Path path) implements ModelSource {
         @Override
         public Path resolve() {
@@ -30,47 +34,68 @@ public sealed interface ModelSource {
 
         @Override
         public String displayName() {
-            Path name = path.getFileName();
-            return name == null ? path.toString() : name.toString();
+            return nameOf(path);
         }
     }
 
-    /** The bundled demo. */
-    record Demo() implements ModelSource {
+    /** A bundled example model, by default the tutorial's untrained SimpleNet. */
+    record Demo(String fileName) implements ModelSource {
+
+        public Demo() {
+            this("simple_net.pt");
+        }
+
         @Override
         public Path resolve() throws IOException {
-            return DemoFile.path();
+            return ExampleFiles.file(fileName);
         }
 
         @Override
         public String displayName() {
-            return "simple_net.pt (demo)";
+            return fileName + " (demo)";
         }
     }
 
-    /** Copies the demo out of the jar once per run. */
-    final class DemoFile {
-        private static Path copy;
-
-        private DemoFile() {
+    /** A folder of checkpoints of one model, shown in natural order. */
+    record CheckpointFolder(Path folder) implements ModelSource {
+        @Override
+        public Path resolve() {
+            return folder;
         }
 
-        static synchronized Path path() throws IOException {
-            if (copy == null || !Files.exists(copy)) {
-                try (InputStream in = ModelSource.class.getResourceAsStream(DEMO_RESOURCE)) {
-                    if (in == null) {
-                        throw new IOException("the demo model is missing from this build");
-                    }
-                    Path folder = Files.createTempDirectory("bias-inspector-demo");
-                    Path file = folder.resolve("simple_net.pt");
-                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                    // Deleted in reverse order of registration: the file, then its folder.
-                    folder.toFile().deleteOnExit();
-                    file.toFile().deleteOnExit();
-                    copy = file;
-                }
-            }
-            return copy;
+        @Override
+        public String displayName() {
+            return nameOf(folder);
         }
+
+        @Override
+        public boolean isCheckpointSeries() {
+            return true;
+        }
+    }
+
+    /** The bundled checkpoint series: SimpleNet after 1, 2, 5 and 10 epochs of training. */
+    record ExampleCheckpoints() implements ModelSource {
+        static final List<String> FILES = List.of("epoch_1.pt", "epoch_2.pt", "epoch_5.pt", "epoch_10.pt");
+
+        @Override
+        public Path resolve() throws IOException {
+            return ExampleFiles.folder("checkpoints", FILES);
+        }
+
+        @Override
+        public String displayName() {
+            return "checkpoints (demo)";
+        }
+
+        @Override
+        public boolean isCheckpointSeries() {
+            return true;
+        }
+    }
+
+    private static String nameOf(Path path) {
+        Path name = path.getFileName();
+        return name == null ? path.toString() : name.toString();
     }
 }

@@ -22,13 +22,18 @@ import javax.swing.tree.TreePath;
 import javax.swing.tree.TreeSelectionModel;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The left side: a filter field, the "all layers" toggle and the tree of modules with biases.
- * Selecting a row (by mouse or keyboard) reports its bias, or none for a plain module row.
+ * Selecting rows (by mouse or keyboard; Ctrl/Shift-click for several) reports their biases in
+ * row order; plain module rows add none.
  */
 public final class ModuleTreePanel extends JPanel {
 
@@ -40,18 +45,18 @@ public final class ModuleTreePanel extends JPanel {
     private final JLabel emptyLabel = new JLabel("", SwingConstants.CENTER);
     private final CardLayout cards = new CardLayout();
     private final JPanel treeArea = new JPanel(cards);
-    private final Consumer<Optional<BiasEntry>> selectionListener;
+    private final Consumer<List<BiasEntry>> selectionListener;
 
     private LoadedModel model;
-    /** The bias last reported to the listener, i.e. the one the chart shows. */
-    private String shownBias;
+    /** The biases last reported to the listener, i.e. the ones the chart shows. */
+    private List<String> shownBiases = List.of();
     private boolean allBiases;
     private boolean rebuilding;
 
     private final JPanel top = new JPanel(new BorderLayout(0, 2));
 
     /** @param listener told about each new selection, on the EDT */
-    public ModuleTreePanel(Consumer<Optional<BiasEntry>> listener) {
+    public ModuleTreePanel(Consumer<List<BiasEntry>> listener) {
         super(new BorderLayout(0, 4));
         this.selectionListener = listener;
         setBorder(BorderFactory.createEmptyBorder(6, 6, 0, 0));
@@ -82,10 +87,11 @@ public final class ModuleTreePanel extends JPanel {
         tree.setRootVisible(true);
         tree.setShowsRootHandles(true);
         tree.setCellRenderer(new ModuleTreeCellRenderer());
-        tree.getSelectionModel().setSelectionMode(TreeSelectionModel.SINGLE_TREE_SELECTION);
+        // Ctrl/Shift-click selects several layers: they are overlaid in one chart.
+        tree.getSelectionModel().setSelectionMode(TreeSelectionModel.DISCONTIGUOUS_TREE_SELECTION);
         tree.addTreeSelectionListener(e -> {
             if (!rebuilding) {
-                report(selectedBias());
+                report(selectedBiases());
             }
         });
         ToolTipManager.sharedInstance().registerComponent(tree);
@@ -111,8 +117,8 @@ public final class ModuleTreePanel extends JPanel {
      */
     public void setModel(LoadedModel newModel) {
         this.model = newModel;
-        this.shownBias = null;
-        rebuild(Optional.empty(), false);
+        this.shownBiases = List.of();
+        rebuild(List.of(), false);
     }
 
     public void setAllBiases(boolean all) {
@@ -126,24 +132,51 @@ public final class ModuleTreePanel extends JPanel {
         filterField.setText(text);
     }
 
+    /** The first selected bias in row order: the one a comparison or a series shows. */
     public Optional<BiasEntry> selectedBias() {
-        TreePath path = tree.getSelectionPath();
-        if (path == null || !(path.getLastPathComponent() instanceof DefaultMutableTreeNode node)) {
-            return Optional.empty();
+        return selectedBiases().stream().findFirst();
+    }
+
+    /** The selected biases, top row first. */
+    public List<BiasEntry> selectedBiases() {
+        TreePath[] paths = tree.getSelectionPaths();
+        if (paths == null) {
+            return List.of();
         }
-        return ((ModuleTreeItem) node.getUserObject()).selectedBias();
+        List<TreePath> sorted = new ArrayList<>(Arrays.asList(paths));
+        sorted.sort(Comparator.comparingInt(tree::getRowForPath));
+        List<BiasEntry> biases = new ArrayList<>();
+        for (TreePath path : sorted) {
+            if (path.getLastPathComponent() instanceof DefaultMutableTreeNode node) {
+                ((ModuleTreeItem) node.getUserObject()).selectedBias().ifPresent(biases::add);
+            }
+        }
+        return biases;
     }
 
     /** Selects the row showing the bias named {@code name}; false when it is not in the tree. */
     public boolean selectBias(String name) {
-        DefaultMutableTreeNode row = findRow(name);
-        if (row == null) {
+        return selectBiases(List.of(name));
+    }
+
+    /**
+     * Selects the rows of these biases (replacing the selection); false when one is not in the
+     * tree (the others are still selected).
+     */
+    public boolean selectBiases(List<String> names) {
+        List<TreePath> paths = new ArrayList<>();
+        for (String name : names) {
+            DefaultMutableTreeNode row = findRow(name);
+            if (row != null) {
+                paths.add(new TreePath(row.getPath()));
+            }
+        }
+        if (paths.isEmpty()) {
             return false;
         }
-        TreePath path = new TreePath(row.getPath());
-        tree.setSelectionPath(path);
-        tree.scrollPathToVisible(path);
-        return true;
+        tree.setSelectionPaths(paths.toArray(TreePath[]::new));
+        tree.scrollPathToVisible(paths.get(0));
+        return paths.size() == names.size();
     }
 
     /** Selects the first row with a bias, if any; returns its bias. */
@@ -171,23 +204,30 @@ public final class ModuleTreePanel extends JPanel {
     /** Rebuilds after a change of filter or toggle, keeping the selected bias when it is still shown. */
     private void rebuild() {
         if (model != null) {
-            // Nothing selected (the filter matched nothing a moment ago): come back to the chart's bias.
-            rebuild(selectedBias().map(BiasEntry::name).or(() -> Optional.ofNullable(shownBias)), true);
+            // Nothing selected (the filter matched nothing a moment ago): come back to the chart's biases.
+            List<String> selected = names(selectedBiases());
+            rebuild(selected.isEmpty() ? shownBiases : selected, true);
         }
     }
 
-    private void report(Optional<BiasEntry> selection) {
-        shownBias = selection.map(BiasEntry::name).orElse(null);
+    private void report(List<BiasEntry> selection) {
+        shownBiases = names(selection);
         selectionListener.accept(selection);
     }
 
-    private void rebuild(Optional<String> keep, boolean pickFirst) {
+    private static List<String> names(List<BiasEntry> biases) {
+        return biases.stream().map(BiasEntry::name).toList();
+    }
+
+    private void rebuild(List<String> keep, boolean pickFirst) {
         DefaultMutableTreeNode root = ModuleTreeBuilder.build(model, allBiases, filterField.getText());
         rebuilding = true;
         try {
             ((DefaultTreeModel) tree.getModel()).setRoot(root);
             expandAll();
-            keep.ifPresent(this::selectBias);
+            if (!keep.isEmpty()) {
+                selectBiases(keep);
+            }
         } finally {
             rebuilding = false;
         }
@@ -206,8 +246,8 @@ public final class ModuleTreePanel extends JPanel {
                 rebuilding = false;
             }
         }
-        Optional<BiasEntry> now = selectedBias();
-        if (now.isPresent() && !now.get().name().equals(shownBias)) {
+        List<BiasEntry> now = selectedBiases();
+        if (!now.isEmpty() && !names(now).equals(shownBiases)) {
             report(now);
         }
     }

@@ -5,25 +5,41 @@ import dev.biasinspector.model.BiasVector;
 import dev.biasinspector.model.LoadedModel;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The model on screen: what was read, from which file, by which engine, and the bias values read
  * so far (biases are small; reading them again on every click would hit the disk for nothing).
+ * For a checkpoint series, the model is the last checkpoint and {@link #checkpoints()} holds all.
  */
 public final class OpenModel {
+
+    /** Property set by the DJL model folder reader: the model file it read, relative to the folder. */
+    public static final String MODEL_FILE = "modelFile";
 
     private final LoadedModel model;
     private final ModelSource source;
     private final Engine engine;
-    private final Map<String, BiasVector> values = new HashMap<>();
+    private final OpenCheckpoints checkpoints;
+    /** Filled by workers and read on the EDT. */
+    private final Map<String, BiasVector> values = new ConcurrentHashMap<>();
 
     OpenModel(LoadedModel model, ModelSource source, Engine engine) {
+        this(model, source, engine, null);
+    }
+
+    OpenModel(LoadedModel model, ModelSource source, Engine engine, OpenCheckpoints checkpoints) {
         this.model = model;
         this.source = source;
         this.engine = engine;
+        this.checkpoints = checkpoints;
+    }
+
+    /** The checkpoint series, when a folder of checkpoints is open. */
+    public Optional<OpenCheckpoints> checkpoints() {
+        return Optional.ofNullable(checkpoints);
     }
 
     public LoadedModel model() {
@@ -41,6 +57,33 @@ public final class OpenModel {
     /** Whether the TorchScript file can be read again with the other engine. */
     public boolean isTorchScript() {
         return "torchscript".equals(model.format());
+    }
+
+    /**
+     * The TorchScript file DJL can run for a what-if: the file itself, or the model file inside a
+     * DJL model folder; empty for DJL {@code .params} files and packed archives.
+     */
+    public Optional<Path> torchScriptFile() {
+        if (!isTorchScript()) {
+            return Optional.empty();
+        }
+        if (!model.properties().containsKey(MODEL_FILE)) {
+            return Optional.of(model.file());
+        }
+        return modelFolder().map(folder -> folder.resolve(model.properties().get(MODEL_FILE)));
+    }
+
+    /**
+     * The DJL model folder this model was read from, when it was (not a packed archive): the
+     * folder reader names the model file it picked in the property {@value #MODEL_FILE}.
+     */
+    public Optional<Path> modelFolder() {
+        if (!model.properties().containsKey(MODEL_FILE)) {
+            return Optional.empty();
+        }
+        String name = String.valueOf(model.file().getFileName()).toLowerCase(java.util.Locale.ROOT);
+        boolean packed = name.endsWith(".zip") || name.endsWith(".gz") || name.endsWith(".tgz");
+        return packed ? Optional.empty() : Optional.of(model.file());
     }
 
     Optional<BiasVector> cached(String biasName) {

@@ -60,6 +60,11 @@ final class StatusBar extends JPanel {
         text.setText(describe(model));
     }
 
+    /** The model and what goes with it, e.g. " · compared with b.pt". */
+    void showModel(LoadedModel model, String suffix) {
+        text.setText(describe(model) + suffix);
+    }
+
     void showMessage(String message) {
         text.setText(message);
     }

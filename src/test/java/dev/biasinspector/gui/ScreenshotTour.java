@@ -101,7 +101,7 @@ public final class ScreenshotTour {
         System.exit(0);
     }
 
-    private static void clickDetails(Window dialog) {
+    static void clickDetails(Window dialog) {
         for (java.awt.Component c : allComponents(dialog)) {
             if ("errorDetailsToggle".equals(c.getName())) {
                 ((javax.swing.AbstractButton) c).doClick();
@@ -109,7 +109,7 @@ public final class ScreenshotTour {
         }
     }
 
-    private static java.util.List<java.awt.Component> allComponents(java.awt.Container root) {
+    static java.util.List<java.awt.Component> allComponents(java.awt.Container root) {
         java.util.List<java.awt.Component> all = new java.util.ArrayList<>();
         for (java.awt.Component c : root.getComponents()) {
             all.add(c);
@@ -120,7 +120,7 @@ public final class ScreenshotTour {
         return all;
     }
 
-    private static Window awaitDialog() throws Exception {
+    static Window awaitDialog() throws Exception {
         for (int i = 0; i < 100; i++) {
             Window found = onEdt(() -> {
                 for (Window w : Window.getWindows()) {
@@ -139,21 +139,21 @@ public final class ScreenshotTour {
         throw new IllegalStateException("no dialog");
     }
 
-    private static void await(MainWindow frame) throws Exception {
+    static void await(MainWindow frame) throws Exception {
         for (int i = 0; i < 300 && !onEdt(() -> frame.models().isIdle() && frame.models().current().isPresent()); i++) {
             Thread.sleep(100);
         }
         Thread.sleep(700);
     }
 
-    private static void shoot(Robot robot, Window window, Path file) throws Exception {
+    static void shoot(Robot robot, Window window, Path file) throws Exception {
         Thread.sleep(400);
         Rectangle bounds = onEdt(window::getBounds);
         ImageIO.write(robot.createScreenCapture(bounds), "png", file.toFile());
         System.out.println("wrote " + file);
     }
 
-    private static <T> T onEdt(Callable<T> query) throws Exception {
+    static <T> T onEdt(Callable<T> query) throws Exception {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {

@@ -138,7 +138,11 @@ public final class DjlModelFolderReader implements ModelReader {
         return sorted;
     }
 
-    private static List<String> modelFiles(Path folder) throws IOException {
+    /**
+     * The model files of a DJL model folder (up to two levels down), as {@code /}-separated paths
+     * relative to it, sorted; the desktop app offers them when the folder holds several.
+     */
+    public static List<String> modelFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder, MAX_DEPTH)) {
             return files.filter(Files::isRegularFile)
                     .map(f -> folder.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/"))

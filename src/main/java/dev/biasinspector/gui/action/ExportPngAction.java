@@ -3,6 +3,7 @@ package dev.biasinspector.gui.action;
 import dev.biasinspector.chart.BiasChartFactory;
 import dev.biasinspector.chart.ChartExporter;
 import dev.biasinspector.gui.AppContext;
+import dev.biasinspector.gui.ChartContent;
 import dev.biasinspector.gui.LoadFailure;
 import dev.biasinspector.gui.PngSizePanel;
 import dev.biasinspector.gui.SaveFileChooser;
@@ -13,7 +14,6 @@ import javax.swing.JFileChooser;
 import java.awt.Dimension;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,12 +33,11 @@ public final class ExportPngAction extends AppAction {
 
     @Override
     protected void perform() {
-        BiasVector vector = context.chartView().vector().orElseThrow();
-        JFreeChart shown = context.chartView().chart().orElseThrow();
+        String stem = fileName(context.chartView().content().orElseThrow());
         Dimension size = context.chartView().chartSize();
         PngSizePanel sizePanel = new PngSizePanel(size);
         SaveFileChooser chooser = new SaveFileChooser("Export Chart as PNG", "png", "PNG images (*.png)",
-                context.settings().lastFolder(), fileName(vector) + ".png");
+                context.settings().lastFolder(), stem + ".png");
         chooser.setAccessory(sizePanel);
         if (chooser.showSaveDialog(context.frame()) != JFileChooser.APPROVE_OPTION) {
             return;
@@ -49,7 +48,7 @@ public final class ExportPngAction extends AppAction {
         int height = sizePanel.pngHeight();
         double scale = sizePanel.scale();
         // A copy with the same zoom: the worker draws it while the EDT keeps painting the original.
-        JFreeChart copy = BiasChartFactory.copyOf(shown, List.of(vector), context.chartView().theme());
+        JFreeChart copy = context.chartView().copyOfChart(context.chartView().theme()).orElseThrow();
         context.showStatus("Saving " + target.getFileName() + "\u2026");
         context.tasks().run(() -> {
             ChartExporter.writePng(copy, target, width, height, scale);
@@ -63,8 +62,16 @@ public final class ExportPngAction extends AppAction {
                 });
     }
 
-    /** "fc1", "lstm.bias_ih_l0": safe as a file name on every platform. */
+    /** "fc1", "lstm.bias_ih_l0", "fc1-compare": safe as a file name on every platform. */
     static String fileName(BiasVector vector) {
-        return BiasChartFactory.label(vector).replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe(BiasChartFactory.label(vector));
+    }
+
+    static String fileName(ChartContent content) {
+        return safe(content.fileStem());
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._+-]", "_");
     }
 }

@@ -2,9 +2,9 @@ package dev.biasinspector.gui.action;
 
 import dev.biasinspector.format.Engine;
 import dev.biasinspector.gui.AppContext;
+import dev.biasinspector.gui.DjlConsent;
 import dev.biasinspector.gui.OpenModel;
 
-import javax.swing.JOptionPane;
 import java.awt.event.KeyEvent;
 
 /**
@@ -12,11 +12,6 @@ import java.awt.event.KeyEvent;
  * libtorch, which runs TorchScript code stored in the file; the user is told so once.
  */
 public final class ReloadWithEngineAction extends AppAction {
-
-    static final String DJL_WARNING = "<html><div style='width:380px'>The DJL engine loads the model with "
-            + "PyTorch (libtorch), which <b>runs code stored in the file</b>. Only do this with files you "
-            + "trust.<br><br>The archive reader used by default reads the same values without running "
-            + "anything.</div></html>";
 
     private final Engine engine;
 
@@ -36,18 +31,14 @@ public final class ReloadWithEngineAction extends AppAction {
     @Override
     protected boolean isEnabledNow() {
         OpenModel open = context.models().current().orElse(null);
-        return open != null && open.isTorchScript() && open.engine() != engine && !context.models().isLoading();
+        return open != null && open.isTorchScript() && open.checkpoints().isEmpty() && open.engine() != engine
+                && !context.models().isLoading();
     }
 
     @Override
     protected void perform() {
-        if (engine == Engine.DJL && !context.settings().djlWarningAccepted()) {
-            int answer = JOptionPane.showConfirmDialog(context.frame(), DJL_WARNING, "Load with DJL Engine",
-                    JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE);
-            if (answer != JOptionPane.OK_OPTION) {
-                return;
-            }
-            context.settings().acceptDjlWarning();
+        if (engine == Engine.DJL && !DjlConsent.confirm(context.frame(), context.settings(), "Load with DJL Engine")) {
+            return;
         }
         context.models().reload(engine);
     }

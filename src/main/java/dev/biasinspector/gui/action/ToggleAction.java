@@ -12,6 +12,12 @@ public abstract class ToggleAction extends AppAction {
         putValue(SELECTED_KEY, on);
     }
 
+    /** Switches the state as a click on its check box would. */
+    public void setOn(boolean on) {
+        putValue(SELECTED_KEY, on);
+        apply(on);
+    }
+
     public boolean isOn() {
         return Boolean.TRUE.equals(getValue(SELECTED_KEY));
     }
