@@ -131,6 +131,42 @@ abstract class AppWindowTestBase {
         });
     }
 
+    /** Waits until {@code check} (run on the EDT) holds. */
+    protected void awaitTrue(String description, Callable<Boolean> check) {
+        Pause.pause(new Condition(description) {
+            @Override
+            public boolean test() {
+                return onEdt(check);
+            }
+        }, LOAD_TIMEOUT);
+        robot.waitForIdle();
+    }
+
+    /** The chart on screen. */
+    protected org.jfree.chart.JFreeChart chart() {
+        return onEdt(() -> frame.context().chartView().chart().orElseThrow());
+    }
+
+    /** The y values of series {@code series} of a dataset, as the floats they were made from. */
+    protected static float[] values(XYDataset dataset, int series) {
+        return onEdt(() -> {
+            float[] values = new float[dataset.getItemCount(series)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) dataset.getYValue(series, i);
+            }
+            return values;
+        });
+    }
+
+    /** Answers the file chooser that a menu command opened with {@code path}. */
+    protected void choose(Path path) {
+        org.assertj.swing.fixture.JFileChooserFixture chooser = window.fileChooser(LOAD_TIMEOUT);
+        new org.assertj.swing.fixture.JTextComponentFixture(robot,
+                robot.finder().findByType(chooser.target(), javax.swing.JTextField.class, true))
+                .setText(path.toAbsolutePath().toString());
+        chooser.approve();
+    }
+
     protected String chartTitle() {
         return onEdt(() -> frame.context().chartView().chart().orElseThrow().getTitle().getText());
     }
