@@ -33,6 +33,12 @@ public sealed interface ChartContent {
     /** A short name for file names, e.g. {@code fc1} or {@code fc1-compare}. */
     String fileStem();
 
+    /**
+     * What Export Values writes: the series of the chart, side by side (one column for a single
+     * bias).
+     */
+    List<ChartSeries> columns(ChartOptions options);
+
     /** One sentence about something left out, shown above the chart; empty when all is shown. */
     default String notice() {
         return "";
@@ -75,6 +81,11 @@ public sealed interface ChartContent {
         public String fileStem() {
             return String.join("+", vectors.stream().map(BiasChartFactory::label).limit(3).toList());
         }
+
+        @Override
+        public List<ChartSeries> columns(ChartOptions options) {
+            return BiasChartFactory.seriesOf(vectors);
+        }
     }
 
     /**
@@ -116,6 +127,12 @@ public sealed interface ChartContent {
         @Override
         public String fileStem() {
             return BiasChartFactory.label(change.before()) + "-compare";
+        }
+
+        @Override
+        public List<ChartSeries> columns(ChartOptions options) {
+            return List.of(new ChartSeries(before, change.before().values()), new ChartSeries(after, change.after().values()),
+                    new ChartSeries("change", change.delta().values()));
         }
     }
 
@@ -163,6 +180,15 @@ public sealed interface ChartContent {
         @Override
         public String fileStem() {
             return BiasChartFactory.label(evolution.at(0, entry)) + "-checkpoints";
+        }
+
+        @Override
+        public List<ChartSeries> columns(ChartOptions options) {
+            List<ChartSeries> columns = new java.util.ArrayList<>();
+            for (int c = 0; c < evolution.checkpoints().size(); c++) {
+                columns.add(new ChartSeries(evolution.checkpoints().get(c), evolution.rows().get(c)));
+            }
+            return columns;
         }
 
         @Override

@@ -41,4 +41,12 @@ class ValuesCsvTest {
         BiasVector v = BiasChartFactoryTest.vector("b.bias", "b", Float.NaN, Float.NEGATIVE_INFINITY, -0f);
         assertThat(ValuesCsv.format(v)).isEqualTo("index,value\n0,NaN\n1,-Infinity\n2,-0.0\n");
     }
+
+    @Test
+    void severalSeriesGoSideBySideWithEmptyCellsWhereOneEnds() {
+        String csv = ValuesCsv.format(List.of(new ChartSeries("simple_net.pt", new float[] {0.5f, -1f, 2f}),
+                new ChartSeries("run, 2", new float[] {0.25f})));
+
+        assertThat(csv).isEqualTo("index,simple_net.pt,\"run, 2\"\n0,0.5,0.25\n1,-1.0,\n2,2.0,\n");
+    }
 }

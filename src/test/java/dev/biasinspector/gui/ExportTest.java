@@ -1,5 +1,6 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.testing.DemoModels;
 import dev.biasinspector.testing.Fixtures;
 import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.fixture.JCheckBoxFixture;
@@ -144,6 +145,46 @@ class ExportTest extends AppWindowTestBase {
             String[] cells = lines.get(i + 1).split(",");
             assertThat(Integer.parseInt(cells[0])).isEqualTo(i);
             assertThat(Float.parseFloat(cells[1])).isEqualTo(expected[i]);
+        }
+    }
+
+    @Test
+    void aComparisonExportsAsShownAndItsValuesSideBySide() throws IOException {
+        start(Optional.of(DemoModels.path("simple_net.pt")));
+        onEdt(() -> {
+            frame.models().compareWith(DemoModels.path("simple_net_trained.pt"));
+            return null;
+        });
+        awaitTrue("the comparison", () -> frame.models().isIdle() && frame.models().comparison().isPresent()
+                && frame.context().chartView().content().isPresent());
+        Dimension onScreen = onEdt(() -> frame.context().chartView().chartSize());
+
+        window.menuItemWithPath("File", "Export Chart as PNG…").click();
+        JFileChooserFixture chooser = window.fileChooser(LOAD_TIMEOUT);
+        assertThat(fileName(chooser).text()).isEqualTo("fc1-compare.png");
+        Path png = folder.resolve("fc1-compare.png");
+        fileName(chooser).setText(png.toString());
+        chooser.approve();
+        BufferedImage image = awaitPng(png);
+        assertThat(image.getWidth()).isEqualTo(onScreen.width);
+        assertThat(image.getHeight()).isEqualTo(onScreen.height);
+
+        window.menuItemWithPath("File", "Export Values as CSV…").click();
+        chooser = window.fileChooser(LOAD_TIMEOUT);
+        Path csv = folder.resolve("fc1-compare.csv");
+        fileName(chooser).setText(csv.toString());
+        chooser.approve();
+        awaitFile(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("index,simple_net.pt,simple_net_trained.pt,change");
+        float[] before = DemoModels.values("simple_net.pt", "fc1.bias");
+        float[] after = DemoModels.values("simple_net_trained.pt", "fc1.bias");
+        assertThat(lines).hasSize(21);
+        for (int i = 0; i < 20; i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            assertThat(Float.parseFloat(cells[1])).isEqualTo(before[i]);
+            assertThat(Float.parseFloat(cells[2])).isEqualTo(after[i]);
+            assertThat(Float.parseFloat(cells[3])).isEqualTo(after[i] - before[i]);
         }
     }
 
