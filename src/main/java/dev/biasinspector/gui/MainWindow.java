@@ -32,6 +32,7 @@ import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JSplitPane;
 import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
@@ -232,6 +233,9 @@ public final class MainWindow extends JFrame {
     private void showComparison() {
         right.removeAll();
         if (models.comparison().isPresent()) {
+            // Off screen since the last comparison, the panel missed any theme switch in between.
+            SwingUtilities.updateComponentTreeUI(comparisonPanel);
+            chartAndRanking.updateUI();
             comparisonPanel.show(models.comparison().get());
             chartAndRanking.setTopComponent(chartView);
             chartAndRanking.setBottomComponent(comparisonPanel);

@@ -188,6 +188,42 @@ class ComparingTest extends AppWindowTestBase {
     }
 
     @Test
+    void reloadKeepsTheComparisonAndTheLayer() {
+        start(Optional.of(DemoModels.path(BEFORE)));
+        onEdt(() -> {
+            frame.models().compareWith(DemoModels.path(AFTER));
+            return null;
+        });
+        awaitComparison();
+        tree().clickPath("SimpleNet/fc2");
+        awaitChartOf("fc2.bias");
+
+        window.pressAndReleaseKeys(KeyEvent.VK_F5);
+        awaitTrue("the comparison again", () -> frame.models().isIdle() && frame.models().comparison().isPresent()
+                && frame.context().chartView().content().map(ChartContent.Compared.class::isInstance).orElse(false));
+
+        assertThat(chartTitle()).isEqualTo("fc2: simple_net.pt \u2192 simple_net_trained.pt");
+        assertThat(window.table("changeTable").rowCount()).isEqualTo(2);
+    }
+
+    @Test
+    void switchingToTheDarkThemeWhileComparingRecoloursBothParts() {
+        start(Optional.of(DemoModels.path(BEFORE)));
+        window.menuItemWithPath("View", "Dark Theme").click();
+        onEdt(() -> {
+            frame.models().compareWith(DemoModels.path(AFTER));
+            return null;
+        });
+        awaitComparison();
+
+        // The ranking was off screen during the switch and still follows the dark look.
+        assertThat(onEdt(() -> window.table("changeTable").target().getBackground().getRed()))
+                .isLessThan(100);
+        assertThat(onEdt(() -> ComparisonChartFactory.changePlot(chart()).getBackgroundPaint()))
+                .isEqualTo(onEdt(() -> Themes.chartTheme().plotBackground()));
+    }
+
+    @Test
     void theExampleComparisonIsTwoClicksAway() {
         start(Optional.of(DemoModels.path("checkpoints/epoch_1.pt")));
 
