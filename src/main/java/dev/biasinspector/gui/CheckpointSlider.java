@@ -65,10 +65,6 @@ final class CheckpointSlider extends JPanel {
         return slider.getValue();
     }
 
-    int count() {
-        return labels.size();
-    }
-
     private void showCurrent() {
         int i = slider.getValue();
         current.setText(labels.isEmpty() ? "" : labels.get(i) + "  (" + (i + 1) + " of " + labels.size() + ")");

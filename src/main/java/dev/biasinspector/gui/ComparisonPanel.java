@@ -113,10 +113,6 @@ final class ComparisonPanel extends JPanel {
         }
     }
 
-    JTable table() {
-        return table;
-    }
-
     static String unmatchedText(OpenComparison compared) {
         ModelComparison comparison = compared.comparison();
         List<String> parts = new ArrayList<>();

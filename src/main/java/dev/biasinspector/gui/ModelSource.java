@@ -11,9 +11,6 @@ import java.util.List;
  */
 public sealed interface ModelSource {
 
-    /** Classpath location of the bundled demo, the tutorial's SimpleNet. */
-    String DEMO_RESOURCE = ExampleFiles.ROOT + "simple_net.pt";
-
     /** The file or folder to read; may copy an example out of the jar, so call it off the EDT. */
     Path resolve() throws IOException;
 

@@ -112,6 +112,8 @@ class ExportTest extends AppWindowTestBase {
         awaitIdle();
         assertThat(Files.readString(target)).isEqualTo("keep me");
 
+        // Without a window manager the frame may not get the focus back from the closed chooser.
+        window.focus();
         window.menuItemWithPath("File", "Export Chart as PNG\u2026").click();
         chooser = window.fileChooser(LOAD_TIMEOUT);
         fileName(chooser).setText(target.toString());
