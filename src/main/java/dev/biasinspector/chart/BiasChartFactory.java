@@ -40,7 +40,8 @@ public final class BiasChartFactory {
     }
 
     /**
-     * A scatter of the given vectors in this theme; several vectors share the axes and get a legend.
+     * A scatter of the given vectors in this theme; several vectors share the axes and get a legend
+     * naming each by its {@link #label(BiasVector) label}.
      *
      * @throws IllegalArgumentException if {@code series} is empty
      */
@@ -48,27 +49,27 @@ public final class BiasChartFactory {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("no bias to chart");
         }
-        XYSeriesCollection dataset = createDataset(series);
+        return create(title(series), seriesOf(series), theme);
+    }
 
-        NumberAxis indexAxis = new NumberAxis(X_LABEL);
-        indexAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        indexAxis.setAutoRangeIncludesZero(false);
-        // Without this the axis stops at exactly 0 and the first point is cut in half by the edge.
-        indexAxis.setAutoRangeStickyZero(false);
-        NumberAxis valueAxis = new NumberAxis(Y_LABEL);
-        valueAxis.setAutoRangeIncludesZero(false);
-
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        renderer.setDefaultToolTipGenerator(BiasChartFactory::toolTip);
-
-        XYPlot plot = new XYPlot(dataset, indexAxis, valueAxis, renderer);
-        plot.setOrientation(PlotOrientation.VERTICAL);
-        ValueMarker zero = new ValueMarker(0.0);
-        zero.setStroke(new BasicStroke(1.2f));
-        plot.addRangeMarker(zero, Layer.BACKGROUND);
+    /**
+     * A scatter of labelled series under an explicit title, e.g. the same bias from two files
+     * ({@code "Bias of fc1"}, series {@code simple_net.pt} and {@code simple_net_trained.pt}).
+     * Each series gets its own colour and point shape; more than one series gets a legend.
+     * Labels that repeat are made unique with " #2", " #3".
+     *
+     * @throws IllegalArgumentException if {@code series} is empty
+     */
+    public static JFreeChart create(String title, List<ChartSeries> series, ChartTheme theme) {
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("no bias to chart");
+        }
+        XYPlot plot = scatterPlot(dataset(series), Y_LABEL);
+        NumberAxis indexAxis = indexAxis();
+        plot.setDomainAxis(indexAxis);
 
         boolean legend = series.size() > 1;
-        JFreeChart chart = new JFreeChart(title(series), JFreeChart.DEFAULT_TITLE_FONT, plot, legend);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, legend);
         chart.setPadding(new RectangleInsets(6, 6, 6, 14));
         if (legend) {
             LegendTitle legendTitle = chart.getLegend();
@@ -76,6 +77,32 @@ public final class BiasChartFactory {
         }
         theme.applyTo(chart);
         return chart;
+    }
+
+    /** The X axis of every index-based chart: whole numbers, not glued to zero. */
+    static NumberAxis indexAxis() {
+        NumberAxis indexAxis = new NumberAxis(X_LABEL);
+        indexAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        indexAxis.setAutoRangeIncludesZero(false);
+        // Without this the axis stops at exactly 0 and the first point is cut in half by the edge.
+        indexAxis.setAutoRangeStickyZero(false);
+        return indexAxis;
+    }
+
+    /** Points only (no lines), a zero line behind them, tooltips with index and value. */
+    static XYPlot scatterPlot(XYDataset dataset, String valueLabel) {
+        NumberAxis valueAxis = new NumberAxis(valueLabel);
+        valueAxis.setAutoRangeIncludesZero(false);
+
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        renderer.setDefaultToolTipGenerator(BiasChartFactory::toolTip);
+
+        XYPlot plot = new XYPlot(dataset, null, valueAxis, renderer);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        ValueMarker zero = new ValueMarker(0.0);
+        zero.setStroke(new BasicStroke(1.2f));
+        plot.addRangeMarker(zero, Layer.BACKGROUND);
+        return plot;
     }
 
     /**
@@ -102,15 +129,20 @@ public final class BiasChartFactory {
      * axis to infinity and hide every other point. The statistics under the chart count them.
      */
     public static XYSeriesCollection createDataset(List<BiasVector> vectors) {
+        return dataset(seriesOf(vectors));
+    }
+
+    /** One XY series per chart series, item i at (i, value[i]); labels made unique; see {@link #createDataset}. */
+    public static XYSeriesCollection dataset(List<ChartSeries> series) {
         XYSeriesCollection dataset = new XYSeriesCollection();
         Set<String> keys = new HashSet<>();
-        for (BiasVector vector : vectors) {
-            String key = label(vector);
+        for (ChartSeries one : series) {
+            String key = one.label();
             for (int n = 2; !keys.add(key); n++) {
-                key = label(vector) + " #" + n;
+                key = one.label() + " #" + n;
             }
             XYSeries xy = new XYSeries(key, false, false);
-            float[] values = vector.values();
+            float[] values = one.values();
             for (int i = 0; i < values.length; i++) {
                 float v = values[i];
                 xy.add(i, Float.isFinite(v) ? Double.valueOf(v) : null, false);
@@ -118,6 +150,15 @@ public final class BiasChartFactory {
             dataset.addSeries(xy);
         }
         return dataset;
+    }
+
+    /** Each vector as a series named by its {@link #label(BiasVector) label}. */
+    public static List<ChartSeries> seriesOf(List<BiasVector> vectors) {
+        List<ChartSeries> series = new ArrayList<>();
+        for (BiasVector vector : vectors) {
+            series.add(new ChartSeries(label(vector), vector.values()));
+        }
+        return series;
     }
 
     /**

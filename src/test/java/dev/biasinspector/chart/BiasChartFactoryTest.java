@@ -70,6 +70,49 @@ class BiasChartFactoryTest {
     }
 
     @Test
+    void labelledSeriesGetTheGivenTitleLegendAndDistinctColoursAndShapes() {
+        float[] before = {0.25f, -0.5f, 0.125f};
+        float[] after = {0.5f, -0.25f, 0.0f};
+        JFreeChart chart = BiasChartFactory.create("Bias of fc1", List.of(
+                new ChartSeries("simple_net.pt", before), new ChartSeries("simple_net_trained.pt", after)),
+                ChartTheme.light());
+
+        assertThat(chart.getTitle().getText()).isEqualTo("Bias of fc1");
+        assertThat(chart.getLegend()).isNotNull();
+        XYPlot plot = chart.getXYPlot();
+        XYDataset dataset = plot.getDataset();
+        assertThat(dataset.getSeriesCount()).isEqualTo(2);
+        assertThat(dataset.getSeriesKey(0)).isEqualTo("simple_net.pt");
+        assertThat(dataset.getSeriesKey(1)).isEqualTo("simple_net_trained.pt");
+        for (int i = 0; i < before.length; i++) {
+            assertThat(dataset.getYValue(0, i)).isEqualTo((double) before[i]);
+            assertThat(dataset.getYValue(1, i)).isEqualTo((double) after[i]);
+        }
+        assertThat(plot.getRenderer().getSeriesPaint(0)).isNotEqualTo(plot.getRenderer().getSeriesPaint(1));
+        assertThat(plot.getRenderer().getSeriesShape(0).getClass())
+                .isNotEqualTo(plot.getRenderer().getSeriesShape(1).getClass());
+        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("Index");
+    }
+
+    @Test
+    void oneLabelledSeriesHasNoLegend() {
+        JFreeChart chart = BiasChartFactory.create("Change", List.of(new ChartSeries("delta", FC1)), ChartTheme.dark());
+
+        assertThat(chart.getLegend()).isNull();
+        assertThat(chart.getTitle().getText()).isEqualTo("Change");
+    }
+
+    @Test
+    void aSeriesKeepsItsOwnCopyOfTheValues() {
+        float[] values = {1f, 2f};
+        ChartSeries series = new ChartSeries("a", values);
+        values[0] = 99f;
+        series.values()[1] = 99f;
+
+        assertThat(series.values()).containsExactly(1f, 2f);
+    }
+
+    @Test
     void longListsAreShortenedInTheTitle() {
         List<BiasVector> four = List.of(vector("a.bias", "a", 1f), vector("b.bias", "b", 1f),
                 vector("c.bias", "c", 1f), vector("d.bias", "d", 1f));
@@ -143,6 +186,8 @@ class BiasChartFactoryTest {
     @Test
     void anEmptyListIsRejected() {
         assertThatThrownBy(() -> BiasChartFactory.create(List.of(), ChartTheme.light()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BiasChartFactory.create("t", List.<ChartSeries>of(), ChartTheme.light()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
