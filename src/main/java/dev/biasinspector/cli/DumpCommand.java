@@ -73,13 +73,18 @@ final class DumpCommand implements Callable<Integer> {
     }
 
     static BiasVector load(LoadedModel model, String name, ModelOptions options) throws ModelFileException {
+        return load(model, name, options.model);
+    }
+
+    /** Finds and reads one bias; errors name {@code file}. */
+    static BiasVector load(LoadedModel model, String name, java.nio.file.Path file) throws ModelFileException {
         try {
             BiasEntry entry = BiasLookup.find(model, name);
             return entry.load();
         } catch (UnknownBiasException e) {
-            throw new ModelFileException(options.model, e.getMessage());
+            throw new ModelFileException(file, e.getMessage());
         } catch (IOException e) {
-            throw new ModelFileException(options.model, e);
+            throw new ModelFileException(file, e);
         }
     }
 }

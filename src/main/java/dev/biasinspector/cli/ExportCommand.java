@@ -2,9 +2,11 @@ package dev.biasinspector.cli;
 
 import dev.biasinspector.chart.BiasChartFactory;
 import dev.biasinspector.chart.ChartExporter;
+import dev.biasinspector.chart.ChartSeries;
 import dev.biasinspector.chart.ChartTheme;
 import dev.biasinspector.model.BiasVector;
 import dev.biasinspector.model.LoadedModel;
+import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +42,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "Use the dark theme.")
     boolean dark;
 
+    @Option(names = "--compare", paramLabel = "B",
+            description = "A second checkpoint of the same model: each bias is drawn from both files, named by file.")
+    Path compare;
+
     @Spec
     CommandSpec spec;
 
@@ -54,13 +60,39 @@ final class ExportCommand implements Callable<Integer> {
         for (String name : names) {
             series.add(DumpCommand.load(model, name, modelOptions));
         }
+        ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
+        JFreeChart chart = compare == null ? BiasChartFactory.create(series, theme)
+                : comparisonChart(series, modelOptions.model, modelOptions.open(compare), compare, theme);
         try {
-            ChartExporter.writePng(BiasChartFactory.create(series, dark ? ChartTheme.dark() : ChartTheme.light()),
-                    output, width, height, 1.0);
+            ChartExporter.writePng(chart, output, width, height, 1.0);
         } catch (IOException e) {
             throw new ModelFileException(output, e);
         }
         spec.commandLine().getErr().println("wrote " + output);
         return 0;
+    }
+
+    /** Each bias from model A and from model B, the series named by file ("A"/"B" in the legend). */
+    static JFreeChart comparisonChart(List<BiasVector> fromA, Path fileA, LoadedModel other, Path fileB,
+                                      ChartTheme theme) throws ModelFileException {
+        String[] files = fileLabels(fileA, fileB);
+        List<ChartSeries> series = new ArrayList<>();
+        List<String> layers = new ArrayList<>();
+        for (BiasVector a : fromA) {
+            BiasVector b = DumpCommand.load(other, a.name(), fileB);
+            String layer = BiasChartFactory.label(a);
+            layers.add(layer);
+            String suffix = fromA.size() == 1 ? "" : " " + layer;
+            series.add(new ChartSeries(files[0] + suffix, a.values()));
+            series.add(new ChartSeries(files[1] + suffix, b.values()));
+        }
+        return BiasChartFactory.create("Bias of " + String.join(", ", layers), series, theme);
+    }
+
+    /** The two file names, or their paths when the names alone are the same. */
+    static String[] fileLabels(Path a, Path b) {
+        String nameA = String.valueOf(a.getFileName());
+        String nameB = String.valueOf(b.getFileName());
+        return nameA.equals(nameB) ? new String[]{a.toString(), b.toString()} : new String[]{nameA, nameB};
     }
 }

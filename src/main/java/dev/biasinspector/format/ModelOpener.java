@@ -3,6 +3,7 @@ package dev.biasinspector.format;
 import dev.biasinspector.format.djl.DjlEngineReader;
 import dev.biasinspector.format.djl.DjlModelFolderReader;
 import dev.biasinspector.format.djl.DjlParamsReader;
+import dev.biasinspector.format.torchscript.TorchSaveReader;
 import dev.biasinspector.format.torchscript.TorchScriptArchiveReader;
 import dev.biasinspector.model.LoadedModel;
 
@@ -23,7 +24,8 @@ public final class ModelOpener {
     private static final List<ModelReader> CODE_FREE_READERS = List.of(
             new DjlParamsReader(),
             new DjlModelFolderReader(new TorchScriptArchiveReader()),
-            new TorchScriptArchiveReader());
+            new TorchScriptArchiveReader(),
+            new TorchSaveReader());
 
     private ModelOpener() {
     }
@@ -62,7 +64,7 @@ public final class ModelOpener {
         }
         throw new ModelFormatException(signature.directory()
                 ? "the folder holds no model file this app can read"
-                : "not a supported model file (expected a TorchScript archive or a DJL model)");
+                : "not a supported model file (expected a TorchScript archive, a torch.save checkpoint or a DJL model)");
     }
 
     private static List<ModelReader> readers(Engine engine) {
@@ -72,7 +74,8 @@ public final class ModelOpener {
             case DJL -> List.of(
                     new DjlParamsReader(),
                     new DjlModelFolderReader(new DjlEngineReader()),
-                    new DjlEngineReader());
+                    new DjlEngineReader(),
+                    new TorchSaveReader());
         };
     }
 }

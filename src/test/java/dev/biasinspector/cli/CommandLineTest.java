@@ -130,7 +130,7 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("error: " + random + ": not a supported model file"
-                + " (expected a TorchScript archive or a DJL model)");
+                + " (expected a TorchScript archive, a torch.save checkpoint or a DJL model)");
     }
 
     @Test
@@ -240,5 +240,59 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).startsWith("error: " + junk + ": ");
+    }
+
+    @Test
+    void exportCompareDrawsEachFilesValuesNamedByFile() throws Exception {
+        Path before = dev.biasinspector.testing.DemoModels.path("simple_net.pt");
+        Path after = dev.biasinspector.testing.DemoModels.path("simple_net_trained.pt");
+        dev.biasinspector.model.BiasVector fc1 = dev.biasinspector.format.ModelOpener.open(before).allBiases().get(0).load();
+
+        org.jfree.chart.JFreeChart chart = ExportCommand.comparisonChart(List.of(fc1), before,
+                dev.biasinspector.format.ModelOpener.open(after), after, dev.biasinspector.chart.ChartTheme.light());
+
+        org.jfree.data.xy.XYDataset data = chart.getXYPlot().getDataset();
+        assertThat(chart.getTitle().getText()).isEqualTo("Bias of fc1");
+        assertThat(data.getSeriesCount()).isEqualTo(2);
+        assertThat(data.getSeriesKey(0)).isEqualTo("simple_net.pt");
+        assertThat(data.getSeriesKey(1)).isEqualTo("simple_net_trained.pt");
+        float[] pytorchAfter = pytorchValues("simple_net_trained.pt", "fc1.bias");
+        float[] pytorchBefore = pytorchValues("simple_net.pt", "fc1.bias");
+        for (int i = 0; i < 20; i++) {
+            assertThat((float) data.getYValue(0, i)).isEqualTo(pytorchBefore[i]);
+            assertThat((float) data.getYValue(1, i)).isEqualTo(pytorchAfter[i]);
+        }
+    }
+
+    @Test
+    void exportCompareWritesAPngAndNamesTheSecondFileWhenItLacksTheLayer() throws Exception {
+        Path png = temp.resolve("compare.png");
+        Path before = dev.biasinspector.testing.DemoModels.path("simple_net.pt");
+
+        CliRun ok = CliRun.of("export", before, "fc2", "--compare",
+                dev.biasinspector.testing.DemoModels.path("simple_net_trained.pt"), "-o", png);
+        CliRun missing = CliRun.of("export", before, "fc2", "--compare", Fixtures.path("nested_scripted.pt"), "-o",
+                temp.resolve("no.png"));
+
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("error: " + Fixtures.path("nested_scripted.pt") + ": no bias or module named 'fc2.bias'");
+    }
+
+    @Test
+    void filesWithTheSameNameAreLabelledByPath() {
+        assertThat(ExportCommand.fileLabels(Path.of("run1/model.pt"), Path.of("run2/model.pt")))
+                .containsExactly("run1/model.pt", "run2/model.pt");
+    }
+
+    private static float[] pytorchValues(String file, String parameter) {
+        for (com.google.gson.JsonElement e : dev.biasinspector.testing.DemoModels.expected().getAsJsonObject("files")
+                .getAsJsonObject(file).getAsJsonArray("parameters")) {
+            if (e.getAsJsonObject().get("name").getAsString().equals(parameter)) {
+                return Fixtures.floats(e.getAsJsonObject().getAsJsonArray("values"));
+            }
+        }
+        throw new IllegalArgumentException(parameter);
     }
 }

@@ -20,6 +20,8 @@ import java.util.zip.ZipFile;
  */
 final class PyTorchArchive implements Closeable {
 
+    private static final long MAX_PICKLE_BYTES = 256L << 20;
+
     private final ZipFile zip;
     private final String prefix;
 
@@ -62,6 +64,61 @@ final class PyTorchArchive implements Closeable {
             }
         }
         return best;
+    }
+
+    /** What a file holds, judged from its first bytes and its zip directory (no record is read). */
+    enum Kind { TORCHSCRIPT, TORCH_SAVE, OTHER }
+
+    static Kind kindOf(dev.biasinspector.format.FileSignature signature) {
+        if (!signature.isZip()) {
+            return Kind.OTHER;
+        }
+        try (PyTorchArchive archive = open(signature.path())) {
+            return archive.has("constants.pkl") || archive.has("model.json") ? Kind.TORCHSCRIPT : Kind.TORCH_SAVE;
+        } catch (IOException e) {
+            // A damaged zip: let the TorchScript reader say what is wrong with it.
+            return Kind.TORCHSCRIPT;
+        }
+    }
+
+    /** Unpickles {@code data.pkl}, executing nothing. */
+    Object loadDataPickle() throws IOException {
+        try {
+            return TorchPickle.load(read("data.pkl", MAX_PICKLE_BYTES));
+        } catch (dev.biasinspector.format.pickle.PickleException e) {
+            throw new ModelFormatException("the model structure (data.pkl) is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /** The byte order of tensor data: the {@code byteorder} record, little-endian when absent. */
+    java.nio.ByteOrder byteOrder() throws IOException {
+        if (!has("byteorder")) {
+            return java.nio.ByteOrder.LITTLE_ENDIAN;
+        }
+        String order = text("byteorder");
+        return switch (order) {
+            case "little" -> java.nio.ByteOrder.LITTLE_ENDIAN;
+            case "big" -> java.nio.ByteOrder.BIG_ENDIAN;
+            default -> throw new ModelFormatException("unknown byte order '" + order + "' in the archive");
+        };
+    }
+
+    /** Facts about the container, shown as model properties. */
+    java.util.Map<String, String> describe() throws IOException {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("archive folder", prefix.isEmpty() ? "(none)" : prefix);
+        for (String record : new String[]{"version", ".data/version"}) {
+            if (has(record)) {
+                properties.put("archive version", text(record));
+                break;
+            }
+        }
+        properties.put("byte order", byteOrder() == java.nio.ByteOrder.LITTLE_ENDIAN ? "little" : "big");
+        return properties;
+    }
+
+    private String text(String record) throws IOException {
+        return new String(read(record, 64), java.nio.charset.StandardCharsets.US_ASCII).trim();
     }
 
     String prefix() {

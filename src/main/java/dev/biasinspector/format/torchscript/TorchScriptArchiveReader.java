@@ -22,7 +22,6 @@ import java.util.Map;
 public final class TorchScriptArchiveReader implements ModelReader {
 
     public static final String SOURCE = "archive reader (no code run)";
-    private static final long MAX_PICKLE_BYTES = 256L << 20;
 
     @Override
     public String formatName() {
@@ -31,7 +30,7 @@ public final class TorchScriptArchiveReader implements ModelReader {
 
     @Override
     public boolean accepts(FileSignature signature) {
-        return signature.isZip();
+        return PyTorchArchive.kindOf(signature) == PyTorchArchive.Kind.TORCHSCRIPT;
     }
 
     @Override
@@ -41,40 +40,11 @@ public final class TorchScriptArchiveReader implements ModelReader {
                 throw new ModelFormatException("TorchScript files from PyTorch before 1.3 are not supported");
             }
             if (!archive.has("constants.pkl")) {
-                throw new ModelFormatException("this is a torch.save checkpoint, not a TorchScript model"
-                        + " (save it with torch.jit.save(torch.jit.script(model), path))");
+                throw new ModelFormatException("this is a torch.save checkpoint, not a TorchScript model");
             }
-            ByteOrder order = byteOrder(archive);
-            Object root;
-            try {
-                root = TorchPickle.load(archive.read("data.pkl", MAX_PICKLE_BYTES));
-            } catch (PickleException e) {
-                throw new ModelFormatException("the model structure (data.pkl) is damaged: " + e.getMessage(), e);
-            }
-            ModuleNode tree = new ModuleTreeBuilder(file, archive, order).build(root);
-            Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("archive folder", archive.prefix().isEmpty() ? "(none)" : archive.prefix());
-            if (archive.has("version")) {
-                properties.put("archive version", text(archive, "version"));
-            }
-            properties.put("byte order", order == ByteOrder.LITTLE_ENDIAN ? "little" : "big");
-            return new LoadedModel(file, formatName(), SOURCE, tree, properties);
+            ByteOrder order = archive.byteOrder();
+            ModuleNode tree = new ModuleTreeBuilder(file, archive, order).build(archive.loadDataPickle());
+            return new LoadedModel(file, formatName(), SOURCE, tree, archive.describe());
         }
-    }
-
-    private static ByteOrder byteOrder(PyTorchArchive archive) throws IOException {
-        if (!archive.has("byteorder")) {
-            return ByteOrder.LITTLE_ENDIAN;
-        }
-        String order = text(archive, "byteorder");
-        return switch (order) {
-            case "little" -> ByteOrder.LITTLE_ENDIAN;
-            case "big" -> ByteOrder.BIG_ENDIAN;
-            default -> throw new ModelFormatException("unknown byte order '" + order + "' in the archive");
-        };
-    }
-
-    private static String text(PyTorchArchive archive, String record) throws IOException {
-        return new String(archive.read(record, 64), StandardCharsets.US_ASCII).trim();
     }
 }

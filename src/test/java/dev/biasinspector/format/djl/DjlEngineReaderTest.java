@@ -134,6 +134,9 @@ class DjlEngineReaderTest {
             assertThat(actual).as("PyTorch has a module " + m.path()).isNotNull();
             boolean linear = (actual.endsWith("Linear") && !actual.equals("ScaledLinear")) || actual.equals("Embedding");
             assertThat(m.isLinear()).as(m.path() + " is a " + actual).isEqualTo(linear);
+            if (m.className().startsWith("Conv")) {
+                assertThat(m.className()).as(m.path()).isEqualTo(actual);
+            }
         });
     }
 

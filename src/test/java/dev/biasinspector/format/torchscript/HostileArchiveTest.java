@@ -104,7 +104,7 @@ class HostileArchiveTest {
     }
 
     @Test
-    void aTorchSaveCheckpointIsNamedAsSuch() throws Exception {
+    void aTorchSaveCheckpointWithoutWeightsSaysSo() throws Exception {
         Map<String, byte[]> records = new LinkedHashMap<>();
         records.put("data.pkl", new PickleBytes().proto().op('}').stop().bytes());
         records.put("version", "3\n".getBytes());
@@ -112,7 +112,7 @@ class HostileArchiveTest {
         write(file, "state_dict/", records);
 
         assertThatThrownBy(() -> ModelOpener.open(file)).isInstanceOf(ModelFormatException.class)
-                .hasMessageStartingWith("this is a torch.save checkpoint, not a TorchScript model");
+                .hasMessage("the checkpoint holds no model weights this app can show");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.biasinspector.format.djl;
+package dev.biasinspector.format;
 
 import dev.biasinspector.model.ModuleNode;
 import dev.biasinspector.model.Parameter;
@@ -9,24 +9,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a module tree from PyTorch {@code named_parameters()} names ({@code enc.2.0.bias}).
+ * Builds a module tree from PyTorch {@code named_parameters()} or {@code state_dict()} names
+ * ({@code enc.2.0.bias}), for sources that give names but no module classes: DJL's engine (its JNI
+ * exposes parameter names and values, not module types) and {@code torch.save} state dicts.
  *
- * <p>Class names are not available through DJL (its JNI exposes parameter names and values,
- * not module types), so they are guessed from the shapes: a module whose own parameters are a
+ * <p>Class names are guessed from the shapes: a module whose own parameters are a
  * 2-D {@code weight} [out, in] plus a 1-D {@code bias} [out], or only such a weight, is called
- * "Linear"; every other module is "Module". The guess calls an {@code nn.Embedding} "Linear" and
+ * "Linear"; with a 3-, 4- or 5-D weight, "Conv1d", "Conv2d" or "Conv3d"; one that also holds
+ * {@code running_mean} and {@code running_var} (a state dict's BatchNorm), "BatchNorm"; every
+ * other module is "Module". The guess calls an {@code nn.Embedding} "Linear" and
  * cannot see quantized Linear layers at all (their packed weights are not parameters).
  */
-final class DottedNameTree {
+public final class DottedNameTree {
 
-    static final String LINEAR = "Linear";
-    static final String UNKNOWN_CLASS = "Module";
+    public static final String LINEAR = "Linear";
+    public static final String UNKNOWN_CLASS = "Module";
+    public static final String BATCH_NORM = "BatchNorm";
 
     private DottedNameTree() {
     }
 
     /** @param parameters in file order, each named with its full dotted name */
-    static ModuleNode build(List<Parameter> parameters) {
+    public static ModuleNode build(List<Parameter> parameters) {
         Map<String, List<Parameter>> byModule = new LinkedHashMap<>();
         byModule.put("", new ArrayList<>());
         for (Parameter p : parameters) {
@@ -51,34 +55,42 @@ final class DottedNameTree {
     }
 
     /** Everything before the last dot; empty for a top-level name. */
-    static String modulePath(String dottedName) {
+    public static String modulePath(String dottedName) {
         int dot = dottedName.lastIndexOf('.');
         return dot < 0 ? "" : dottedName.substring(0, dot);
     }
 
-    static String localName(String dottedName) {
+    public static String localName(String dottedName) {
         return dottedName.substring(dottedName.lastIndexOf('.') + 1);
     }
 
-    static String guessClass(List<Parameter> own) {
+    public static String guessClass(List<Parameter> own) {
         Parameter weight = null;
         Parameter bias = null;
+        java.util.Set<String> others = new java.util.HashSet<>();
         for (Parameter p : own) {
             switch (p.localName()) {
                 case "weight" -> weight = p;
                 case "bias" -> bias = p;
-                default -> {
-                    return UNKNOWN_CLASS;
-                }
+                default -> others.add(p.localName());
             }
         }
-        if (weight == null || weight.shape().length != 2) {
+        if (others.contains("running_mean") && others.contains("running_var")) {
+            // A state dict holds BatchNorm's buffers beside its parameters.
+            return BATCH_NORM;
+        }
+        if (!others.isEmpty() || weight == null) {
             return UNKNOWN_CLASS;
         }
-        if (bias == null) {
-            return LINEAR;
+        long[] w = weight.shape();
+        boolean biasMatches = bias == null || bias.shape().length == 1 && bias.shape()[0] == w[0];
+        if (!biasMatches) {
+            return UNKNOWN_CLASS;
         }
-        long[] biasShape = bias.shape();
-        return biasShape.length == 1 && biasShape[0] == weight.shape()[0] ? LINEAR : UNKNOWN_CLASS;
+        return switch (w.length) {
+            case 2 -> LINEAR;
+            case 3, 4, 5 -> "Conv" + (w.length - 2) + "d";
+            default -> UNKNOWN_CLASS;
+        };
     }
 }

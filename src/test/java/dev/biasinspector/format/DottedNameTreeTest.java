@@ -1,4 +1,4 @@
-package dev.biasinspector.format.djl;
+package dev.biasinspector.format;
 
 import dev.biasinspector.model.DType;
 import dev.biasinspector.model.ModuleNode;
@@ -35,9 +35,18 @@ class DottedNameTreeTest {
         assertThat(DottedNameTree.guessClass(List.of(p("l.weight", 5, 3)))).isEqualTo("Linear");
         assertThat(DottedNameTree.guessClass(List.of(p("l.weight", 5, 3), p("l.bias", 3)))).isEqualTo("Module");
         assertThat(DottedNameTree.guessClass(List.of(p("bn.weight", 5), p("bn.bias", 5)))).isEqualTo("Module");
-        assertThat(DottedNameTree.guessClass(List.of(p("c.weight", 5, 3, 3), p("c.bias", 5)))).isEqualTo("Module");
+        assertThat(DottedNameTree.guessClass(List.of(p("c.weight", 5, 3, 3), p("c.bias", 3)))).isEqualTo("Module");
         assertThat(DottedNameTree.guessClass(List.of(p("l.bias", 5)))).isEqualTo("Module");
         assertThat(DottedNameTree.guessClass(List.of(p("s.weight", 5, 3), p("s.bias", 5), p("s.scale", 1))))
                 .isEqualTo("Module");
+    }
+
+    @Test
+    void convolutionsAreNamedByTheirWeightsRankAndBatchNormByItsBuffers() {
+        assertThat(DottedNameTree.guessClass(List.of(p("c.weight", 5, 3, 3), p("c.bias", 5)))).isEqualTo("Conv1d");
+        assertThat(DottedNameTree.guessClass(List.of(p("c.weight", 8, 3, 3, 3), p("c.bias", 8)))).isEqualTo("Conv2d");
+        assertThat(DottedNameTree.guessClass(List.of(p("c.weight", 8, 3, 3, 3, 3)))).isEqualTo("Conv3d");
+        assertThat(DottedNameTree.guessClass(List.of(p("bn.weight", 4), p("bn.bias", 4), p("bn.running_mean", 4),
+                p("bn.running_var", 4), p("bn.num_batches_tracked")))).isEqualTo("BatchNorm");
     }
 }

@@ -1,0 +1,60 @@
+package dev.biasinspector.format.torchscript;
+
+import dev.biasinspector.format.FileSignature;
+import dev.biasinspector.format.ModelFormatException;
+import dev.biasinspector.format.ModelReader;
+import dev.biasinspector.model.LoadedModel;
+import dev.biasinspector.model.ModuleNode;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads checkpoints written by {@code torch.save} (the zip format, PyTorch 1.6 and later): state
+ * dicts, training checkpoints holding one, and whole pickled models. Pure Java, executing nothing,
+ * with the same safe pickle reader and lazy tensor reads as {@link TorchScriptArchiveReader}.
+ */
+public final class TorchSaveReader implements ModelReader {
+
+    public static final String SOURCE = "archive reader (no code run)";
+
+    /** The magic number that starts the pre-1.6 format (a pickled long after the protocol). */
+    private static final byte[] LEGACY_MAGIC = {(byte) 0x8A, 0x0A, 0x6C, (byte) 0xFC, (byte) 0x9C, 0x46, (byte) 0xF9, 0x20};
+
+    @Override
+    public String formatName() {
+        return "pytorch";
+    }
+
+    @Override
+    public boolean accepts(FileSignature signature) {
+        return PyTorchArchive.kindOf(signature) == PyTorchArchive.Kind.TORCH_SAVE || isLegacy(signature);
+    }
+
+    @Override
+    public LoadedModel read(Path file) throws IOException {
+        if (isLegacy(FileSignature.of(file))) {
+            throw new ModelFormatException("checkpoints in torch.save's format from before PyTorch 1.6 are not"
+                    + " supported; save again with a newer PyTorch");
+        }
+        try (PyTorchArchive archive = PyTorchArchive.open(file)) {
+            ByteOrder order = archive.byteOrder();
+            TorchSaveContents contents = new TorchSaveContents(file, archive, order);
+            ModuleNode tree = contents.build(archive.loadDataPickle());
+            Map<String, String> properties = new LinkedHashMap<>(contents.properties());
+            properties.putAll(archive.describe());
+            return new LoadedModel(file, formatName(), SOURCE, tree, properties);
+        }
+    }
+
+    private static boolean isLegacy(FileSignature signature) {
+        byte[] head = signature.head();
+        if (head.length < 2 + LEGACY_MAGIC.length || (head[0] & 0xFF) != 0x80) {
+            return false;
+        }
+        return java.util.Arrays.equals(head, 2, 2 + LEGACY_MAGIC.length, LEGACY_MAGIC, 0, LEGACY_MAGIC.length);
+    }
+}
