@@ -343,33 +343,11 @@ public final class WhatIfDialog extends JDialog {
 
     /**
      * "The model could not run on this input: mat1 and mat2 shapes cannot be multiplied (1x7 and
-     * 10x20)." libtorch puts its reason on the last line of a long TorchScript traceback, after
-     * "RuntimeError:"; without one, the engine's first line as the readers report it.
+     * 10x20)." The engine already reduces libtorch's traceback to its reason.
      */
     static String sentence(Throwable failure) {
-        Optional<String> reason = libtorchReason(failure);
-        if (reason.isPresent()) {
-            return "The model could not run on this input: " + reason.get() + ".";
-        }
         String text = LoadFailure.reason(failure);
         return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
-    }
-
-    static Optional<String> libtorchReason(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() == null) {
-                continue;
-            }
-            String[] lines = t.getMessage().split("\n");
-            for (int i = lines.length - 1; i >= 0; i--) {
-                String line = lines[i].strip();
-                if (line.matches("[A-Za-z]*Error: .+")) {
-                    String reason = line.substring(line.indexOf(": ") + 2).strip();
-                    return Optional.of(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason);
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static JRadioButton radio(String text, String name) {

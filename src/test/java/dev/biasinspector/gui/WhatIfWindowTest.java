@@ -39,7 +39,7 @@ class WhatIfWindowTest extends AppWindowTestBase {
         assertThat(dialog.comboBox("whatIfBias").selectedItem()).isEqualTo("fc1.bias");
         assertThat(dialog.textBox("whatIfShape").text()).isEqualTo("1, 10");
         dialog.radioButton("whatIfZero").click();
-        dialog.radioButton("whatIfTyped").click();
+        chooseTypedInput(dialog);
         dialog.textBox("whatIfValues").setText(typed(INPUT));
         dialog.button("whatIfRun").click();
 
@@ -103,7 +103,7 @@ class WhatIfWindowTest extends AppWindowTestBase {
         window.menuItemWithPath("Model", "What-if\u2026").click();
         DialogFixture dialog = whatIfDialog();
 
-        dialog.radioButton("whatIfTyped").click();
+        chooseTypedInput(dialog);
         dialog.textBox("whatIfValues").setText("0.5, 1, 2");
         dialog.button("whatIfRun").click();
         assertThat(errorText(dialog)).isEqualTo("The shape 1 \u00d7 10 needs 10 values; 3 typed.");
@@ -170,5 +170,18 @@ class WhatIfWindowTest extends AppWindowTestBase {
             assertThat(actual[i]).as(String.format(Locale.ROOT, "output[%d] of %s", i, Arrays.toString(actual)))
                     .isCloseTo(expected[i], within(2e-6f));
         }
+    }
+
+    /**
+     * Picks "These values". Under a bare Xvfb (no window manager) the first click on a dialog that
+     * has just appeared is sometimes lost before it has focus; focus it, click, and wait for the
+     * field the click enables.
+     */
+    private static void chooseTypedInput(DialogFixture dialog) {
+        dialog.focus();
+        for (int attempt = 0; attempt < 3 && !onEdt(() -> dialog.radioButton("whatIfTyped").target().isSelected()); attempt++) {
+            dialog.radioButton("whatIfTyped").click();
+        }
+        dialog.textBox("whatIfValues").requireEnabled(org.assertj.swing.timing.Timeout.timeout(5_000));
     }
 }

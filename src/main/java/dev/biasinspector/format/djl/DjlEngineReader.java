@@ -74,7 +74,7 @@ public final class DjlEngineReader implements ModelReader {
             return new LoadedModel(file, FORMAT, source(libtorch), DottedNameTree.build(parameters), properties);
         } catch (EngineException | MalformedModelException | IllegalArgumentException e) {
             throw new ModelFormatException("libtorch could not load this file as a TorchScript model ("
-                    + DjlEngineStartup.firstLine(e) + ")", e);
+                    + DjlEngineStartup.reason(e) + ")", e);
         }
     }
 

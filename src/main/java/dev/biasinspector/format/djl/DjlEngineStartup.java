@@ -75,7 +75,7 @@ public final class DjlEngineStartup {
                     engine = Engine.getEngine(ENGINE_NAME);
                 } catch (RuntimeException | LinkageError e) {
                     throw new EngineStartException("the DJL PyTorch engine could not start ("
-                            + firstLine(e) + ")", e);
+                            + reason(e) + ")", e);
                 }
                 startupTime = Duration.ofNanos(System.nanoTime() - start);
             }
@@ -83,8 +83,24 @@ public final class DjlEngineStartup {
         }
     }
 
-    /** The first line of a (possibly multi-line, C++-flavoured) error message, cut to a readable length. */
-    static String firstLine(Throwable e) {
+    /**
+     * libtorch's reason for a failure, readable in one line. A TorchScript error carries a long
+     * traceback whose last "...Error: reason" line says what went wrong ("mat1 and mat2 shapes cannot
+     * be multiplied (1x7 and 10x20)"); other failures are reduced to their first line.
+     */
+    public static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() == null) {
+                continue;
+            }
+            String[] lines = t.getMessage().split("\n");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                String line = lines[i].strip();
+                if (line.matches("[A-Za-z]*Error: .+")) {
+                    return shorten(strip(line.substring(line.indexOf(": ") + 2)));
+                }
+            }
+        }
         Throwable root = e;
         while (root.getMessage() == null && root.getCause() != null) {
             root = root.getCause();
@@ -94,6 +110,15 @@ public final class DjlEngineStartup {
         if (newline >= 0) {
             message = message.substring(0, newline).strip();
         }
+        return shorten(strip(message));
+    }
+
+    private static String strip(String reason) {
+        String r = reason.strip();
+        return r.endsWith(".") ? r.substring(0, r.length() - 1) : r;
+    }
+
+    private static String shorten(String message) {
         return message.length() > 160 ? message.substring(0, 157) + "..." : message;
     }
 }

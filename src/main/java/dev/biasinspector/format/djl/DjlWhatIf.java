@@ -69,8 +69,7 @@ public final class DjlWhatIf {
             return new WhatIfResult(biasName, edit, inputShape.clone(), input.clone(), before, after);
         } catch (EngineException | MalformedModelException | TranslateException | IllegalArgumentException
                  | IllegalStateException e) {
-            throw new ModelFormatException("the model could not run on this input ("
-                    + DjlEngineStartup.firstLine(e) + ")", e);
+            throw new ModelFormatException("the model could not run on this input: " + DjlEngineStartup.reason(e), e);
         }
     }
 
