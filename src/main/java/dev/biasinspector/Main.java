@@ -5,7 +5,7 @@ import dev.biasinspector.cli.BiasInspectorCommand;
 /** Entry point of {@code bias-inspector.jar}: the command line, or the desktop app when no command is given. */
 public final class Main {
 
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("list", "dump", "export");
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("list", "dump", "export", "diff");
 
     private Main() {
     }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 @Command(name = "bias-inspector", mixinStandardHelpOptions = true, version = "Bias Inspector 0.1.0",
         description = "Look at the biases of a neural network model file.",
-        subcommands = {ListCommand.class, DumpCommand.class, ExportCommand.class},
+        subcommands = {ListCommand.class, DumpCommand.class, ExportCommand.class, DiffCommand.class},
         footer = {"", "With no command, opens the desktop app (on MODEL, or on the bundled demo model)."})
 public final class BiasInspectorCommand implements Callable<Integer> {
 

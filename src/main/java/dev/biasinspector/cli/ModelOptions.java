@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /** The MODEL argument and how to read it, shared by every subcommand. */
 final class ModelOptions {
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "Model file: a TorchScript archive (.pt, .pth, ...).")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "Model file or folder: a TorchScript archive (.pt, .pth, ...), a DJL .params file, or a DJL model folder, .zip or .tar.gz.")
     Path model;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "archive",
@@ -22,10 +22,15 @@ final class ModelOptions {
     Engine engine;
 
     LoadedModel open() throws ModelFileException {
+        return open(model);
+    }
+
+    /** Opens another file the same way, e.g. the second file of a comparison. */
+    LoadedModel open(Path file) throws ModelFileException {
         try {
-            return ModelOpener.open(model, engine);
+            return ModelOpener.open(file, engine);
         } catch (IOException e) {
-            throw new ModelFileException(model, e);
+            throw new ModelFileException(file, e);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.biasinspector.format;
 
+import dev.biasinspector.format.djl.DjlEngineReader;
+import dev.biasinspector.format.djl.DjlModelFolderReader;
+import dev.biasinspector.format.djl.DjlParamsReader;
 import dev.biasinspector.format.torchscript.TorchScriptArchiveReader;
 import dev.biasinspector.model.LoadedModel;
 
@@ -9,19 +12,38 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Opens a model file with the reader its first bytes call for. */
+/**
+ * Opens a model file or folder with the reader its first bytes (or layout) call for.
+ *
+ * <p>Order matters: a DJL model folder packed as a zip is a zip too, so the folder reader, which
+ * only accepts zips without {@code data.pkl}, is asked before the TorchScript reader.
+ */
 public final class ModelOpener {
 
-    private static final List<ModelReader> READERS = List.of(new TorchScriptArchiveReader());
+    private static final List<ModelReader> CODE_FREE_READERS = List.of(
+            new DjlParamsReader(),
+            new DjlModelFolderReader(new TorchScriptArchiveReader()),
+            new TorchScriptArchiveReader());
 
     private ModelOpener() {
     }
 
-    /** Opens with the default, code-free readers. */
+    /** Whether some reader accepts a file with these first bytes. */
+    public static boolean recognizes(FileSignature signature) {
+        return !signature.directory() && signature.size() > 0
+                && CODE_FREE_READERS.stream().anyMatch(r -> r.accepts(signature));
+    }
+
+    /** Opens with the default readers, which run nothing stored in the file. */
     public static LoadedModel open(Path path) throws IOException {
         return open(path, Engine.ARCHIVE);
     }
 
+    /**
+     * Opens {@code path}. With {@link Engine#DJL}, TorchScript models, alone or in a DJL model folder,
+     * are loaded by libtorch, which runs code stored in the file; DJL {@code .params} files are
+     * read the same way with either engine.
+     */
     public static LoadedModel open(Path path, Engine engine) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such file");
@@ -33,16 +55,24 @@ public final class ModelOpener {
         if (!signature.directory() && signature.size() == 0) {
             throw new ModelFormatException("the file is empty");
         }
-        if (engine == Engine.DJL) {
-            throw new ModelFormatException("the DJL engine is not available in this build");
-        }
-        for (ModelReader reader : READERS) {
+        for (ModelReader reader : readers(engine)) {
             if (reader.accepts(signature)) {
                 return reader.read(path);
             }
         }
         throw new ModelFormatException(signature.directory()
                 ? "the folder holds no model file this app can read"
-                : "not a supported model file (expected a TorchScript archive written by torch.jit.save)");
+                : "not a supported model file (expected a TorchScript archive or a DJL model)");
+    }
+
+    private static List<ModelReader> readers(Engine engine) {
+        return switch (engine) {
+            case ARCHIVE -> CODE_FREE_READERS;
+            // Created per call: DJL's classes load only when the user asks for the engine.
+            case DJL -> List.of(
+                    new DjlParamsReader(),
+                    new DjlModelFolderReader(new DjlEngineReader()),
+                    new DjlEngineReader());
+        };
     }
 }

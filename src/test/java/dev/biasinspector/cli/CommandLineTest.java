@@ -130,7 +130,7 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("error: " + random + ": not a supported model file"
-                + " (expected a TorchScript archive written by torch.jit.save)");
+                + " (expected a TorchScript archive or a DJL model)");
     }
 
     @Test
@@ -204,5 +204,41 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.desktopLaunches()).containsExactly(java.util.Optional.of(SIMPLE));
+    }
+
+    @Test
+    void diffJsonMatchesPyTorchsChangesAndHasTheDocumentedShape() {
+        CliRun run = CliRun.of("diff", "--json", dev.biasinspector.testing.DemoModels.path("simple_net.pt"),
+                dev.biasinspector.testing.DemoModels.path("simple_net_trained.pt"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertThat(json.keySet()).contains("biases", "onlyInA", "onlyInB");
+        JsonObject expected = dev.biasinspector.testing.DemoModels.expected().getAsJsonArray("diffs").get(0)
+                .getAsJsonObject();
+        assertThat(expected.get("b").getAsString()).isEqualTo("simple_net_trained.pt");
+        for (int i = 0; i < 2; i++) {
+            JsonObject got = json.getAsJsonArray("biases").get(i).getAsJsonObject();
+            JsonObject want = expected.getAsJsonArray("biases").get(i).getAsJsonObject();
+            assertThat(got.get("name").getAsString()).isEqualTo(want.get("name").getAsString());
+            assertThat(got.get("n").getAsInt()).isEqualTo(want.get("n").getAsInt());
+            assertThat(got.get("maxAbsChange").getAsDouble())
+                    .isCloseTo(want.get("maxAbsChange").getAsDouble(), org.assertj.core.api.Assertions.withinPercentage(1e-4));
+            assertThat(got.get("l2Change").getAsDouble())
+                    .isCloseTo(want.get("l2Change").getAsDouble(), org.assertj.core.api.Assertions.withinPercentage(1e-4));
+        }
+        assertThat(json.getAsJsonArray("onlyInA")).isEmpty();
+        assertThat(json.getAsJsonArray("onlyInB")).isEmpty();
+    }
+
+    @Test
+    void diffOfAnUnreadableSecondFileNamesThatFile() throws Exception {
+        Path junk = Files.writeString(temp.resolve("junk.pt"), "not a model");
+
+        CliRun run = CliRun.of("diff", SIMPLE, junk);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: " + junk + ": ");
     }
 }

@@ -1,0 +1,254 @@
+package dev.biasinspector.format.djl;
+
+import dev.biasinspector.format.ModelFormatException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * The files of a zipped or tar.gz'ed DJL model folder, read without unpacking the archive: only
+ * serving.properties (into memory, capped) and the one chosen model file (into a private temporary
+ * file, capped at its declared size) ever leave it.
+ */
+final class ModelArchiveEntries {
+
+    static final long MAX_PROPERTIES_BYTES = 64 * 1024;
+    private static final int TAR_BLOCK = 512;
+
+    private ModelArchiveEntries() {
+    }
+
+    static boolean isTarGz(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".tar.gz") || name.endsWith(".tgz");
+    }
+
+    /** Names of the regular files in the archive, {@code /}-separated. */
+    static List<String> list(Path archive) throws IOException {
+        List<String> names = new ArrayList<>();
+        if (isTarGz(archive)) {
+            forEachTarEntry(archive, (name, size, in) -> {
+                names.add(name);
+                return false;
+            });
+            return names;
+        }
+        try (ZipFile zip = openZip(archive)) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.isDirectory()) {
+                    names.add(entry.getName());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The entry's bytes as text (for serving.properties). */
+    static String readText(Path archive, String name) throws IOException {
+        byte[][] found = {null};
+        copy(archive, name, MAX_PROPERTIES_BYTES, in -> found[0] = in.readNBytes((int) MAX_PROPERTIES_BYTES + 1));
+        if (found[0].length > MAX_PROPERTIES_BYTES) {
+            throw new ModelFormatException("serving.properties in the archive is too large");
+        }
+        return new String(found[0], StandardCharsets.UTF_8);
+    }
+
+    /** Copies one entry to a private temporary file that is deleted when the JVM exits. */
+    static Path extract(Path archive, String name) throws IOException {
+        String base = ModelFileChooser.baseName(name);
+        Path copy = Files.createTempFile("bias-inspector-model-", "-" + base.replaceAll("[^A-Za-z0-9._-]", "_"));
+        copy.toFile().deleteOnExit();
+        copy(archive, name, Long.MAX_VALUE, in -> {
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                in.transferTo(out);
+            }
+        });
+        return copy;
+    }
+
+    private interface StreamUser {
+        void use(InputStream in) throws IOException;
+    }
+
+    private interface TarVisitor {
+        /** @return true to stop */
+        boolean visit(String name, long size, InputStream content) throws IOException;
+    }
+
+    private static void copy(Path archive, String name, long maxSize, StreamUser user) throws IOException {
+        if (isTarGz(archive)) {
+            boolean[] found = {false};
+            forEachTarEntry(archive, (entryName, size, in) -> {
+                if (!entryName.equals(name)) {
+                    return false;
+                }
+                user.use(in);
+                found[0] = true;
+                return true;
+            });
+            if (!found[0]) {
+                throw new ModelFormatException("the archive has no entry " + name);
+            }
+            return;
+        }
+        try (ZipFile zip = openZip(archive)) {
+            ZipEntry entry = zip.getEntry(name);
+            if (entry == null) {
+                throw new ModelFormatException("the archive has no entry " + name);
+            }
+            try (InputStream in = new BoundedInputStream(zip.getInputStream(entry), Math.min(maxSize,
+                    entry.getSize() < 0 ? Long.MAX_VALUE : entry.getSize()))) {
+                user.use(in);
+            }
+        }
+    }
+
+    private static ZipFile openZip(Path archive) throws IOException {
+        try {
+            return new ZipFile(archive.toFile());
+        } catch (ZipException e) {
+            throw new ModelFormatException("the model archive is damaged or truncated", e);
+        }
+    }
+
+    /**
+     * A minimal reader for ustar/GNU tar (regular files only): 512-byte headers with the name at
+     * 0, the octal size at 124, the type at 156 and the ustar prefix at 345.
+     */
+    private static void forEachTarEntry(Path archive, TarVisitor visitor) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(archive))) {
+            byte[] header = new byte[TAR_BLOCK];
+            String longName = null;
+            while (true) {
+                if (in.readNBytes(header, 0, TAR_BLOCK) < TAR_BLOCK) {
+                    throw new ModelFormatException("the model archive is truncated");
+                }
+                if (isZeroBlock(header)) {
+                    return;
+                }
+                long size = octal(header, 124, 12);
+                char type = (char) header[156];
+                String name = longName != null ? longName : tarName(header);
+                longName = null;
+                long padded = (size + TAR_BLOCK - 1) / TAR_BLOCK * TAR_BLOCK;
+                BoundedInputStream content = new BoundedInputStream(in, size);
+                if (type == 'L') {
+                    // GNU long name: the next entry's name is the content of this one
+                    if (size > 4096) {
+                        throw new ModelFormatException("the model archive is damaged (a file name is too long)");
+                    }
+                    longName = new String(content.readAllBytes(), StandardCharsets.UTF_8).replace("\0", "");
+                } else if ((type == '0' || type == '\0') && visitor.visit(stripDot(name), size, content)) {
+                    return;
+                }
+                content.skipRest();
+                in.skipNBytes(padded - size);
+            }
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new ModelFormatException("the model archive is damaged or truncated", e);
+        }
+    }
+
+    private static String stripDot(String name) {
+        return name.startsWith("./") ? name.substring(2) : name;
+    }
+
+    private static boolean isZeroBlock(byte[] block) {
+        for (byte b : block) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String tarName(byte[] header) {
+        String name = cString(header, 0, 100);
+        String prefix = cString(header, 345, 155);
+        return prefix.isEmpty() ? name : prefix + "/" + name;
+    }
+
+    private static String cString(byte[] bytes, int offset, int length) {
+        int end = offset;
+        while (end < offset + length && bytes[end] != 0) {
+            end++;
+        }
+        return new String(bytes, offset, end - offset, StandardCharsets.UTF_8);
+    }
+
+    private static long octal(byte[] bytes, int offset, int length) throws ModelFormatException {
+        long value = 0;
+        for (int i = offset; i < offset + length && bytes[i] != 0 && bytes[i] != ' '; i++) {
+            if (bytes[i] < '0' || bytes[i] > '7') {
+                throw new ModelFormatException("the model archive is damaged (not a tar archive)");
+            }
+            value = value * 8 + (bytes[i] - '0');
+        }
+        return value;
+    }
+
+    /** Reads at most {@code limit} bytes, and fails if the stream ends before the declared size. */
+    private static final class BoundedInputStream extends InputStream {
+        private final InputStream in;
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            this.in = in;
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n < 0) {
+                if (left != Long.MAX_VALUE) {
+                    throw new ModelFormatException("the model archive is truncated");
+                }
+                return -1;
+            }
+            left -= n;
+            return n;
+        }
+
+        void skipRest() throws IOException {
+            while (left > 0 && left != Long.MAX_VALUE) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new ModelFormatException("the model archive is truncated");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            // the tar stream is shared between entries; the zip entry stream is closed by its ZipFile
+        }
+    }
+}
