@@ -82,7 +82,7 @@ def whole_commands(out):
         # model keys contain underscores, never dashes; the label may contain one (java-djl)
         key, label = key_label.split("-", 1)
         r = json.loads(file.read_text())["results"][0]
-        results[(key, label)] = (r["mean"], r["stddev"] or 0.0, r["median"], len(r["times"]))
+        results[(key, label)] = (r["mean"], r["stddev"] or 0.0, r["median"], len(r["times"]), r["min"], r["max"])
     loop = out / "loop-times.tsv"
     if loop.exists():
         times = {}
@@ -90,7 +90,7 @@ def whole_commands(out):
             key, label, seconds = line.split("\t")
             times.setdefault((key, label), []).append(float(seconds))
         for k, v in times.items():
-            results[k] = (statistics.mean(v), statistics.pstdev(v), statistics.median(v), len(v))
+            results[k] = (statistics.mean(v), statistics.pstdev(v), statistics.median(v), len(v), min(v), max(v))
     return results
 
 
@@ -115,6 +115,7 @@ def main():
     memory = rss(out)
     env = dict(line.split("=", 1) for line in (out / "run.env").read_text().splitlines() if "=" in line)
     has_djl = bool(djl) or any(label == "java-djl" for _, label in commands)
+    runs = max((c[3] for c in commands.values()), default=0)
     tool = "hyperfine" if list(out.glob("hyperfine-*.json")) else "/usr/bin/time loop"
 
     cpu = next((line.split(":", 1)[1].strip() for line in run("lscpu").splitlines()
@@ -149,12 +150,15 @@ def main():
     p()
     p("Java: JMH 1.37, sample-time mode, 1 fork, 5 × 1 s warm-up, 5 × 1 s measurement, archive reader "
       "(the default). Python: the same steps in one process, 2 warm-up calls, then single calls for "
-      "at least 5 calls and 8 s (`src/bench/python_actions.py`).")
+      "at least 5 calls and 8 s (`src/bench/python_actions.py`)."
+      + (" DJL engine: `ModelOpener.open(file, Engine.DJL)`, libtorch through DJL's PyTorch engine, "
+         "engine already started, 5 × 2 s warm-up (libtorch's loads keep getting faster for a few calls)."
+         if djl else ""))
     p()
     header = "| Model | Action | Java (Bias Inspector) | Python (PyTorch + matplotlib) | Java against Python |"
     rule = "| --- | --- | ---: | ---: | ---: |"
     if djl:
-        header += " Java, DJL engine |"
+        header += " Java, DJL engine (open only) |"
         rule += " ---: |"
     p(header)
     p(rule)
@@ -192,8 +196,8 @@ def main():
     p("### Whole command from a cold process: export one bias as an 800×500 PNG")
     p()
     p(f"`java -jar target/bias-inspector.jar export MODEL NAME -o x.png` against "
-      f"`python3 src/bench/plot_bias.py MODEL NAME x.png`; mean ± σ of {tool} runs after one warm-up "
-      "run (the file is in the page cache; the process, the JVM and the Python imports start cold every run).")
+      f"`python3 src/bench/plot_bias.py MODEL NAME x.png`: median (fastest–slowest) of {runs} {tool} runs "
+      "after one warm-up run (the file is in the page cache; the process, the JVM and the Python imports start cold every run).")
     p()
     header = "| Model | Java | Python | Java against Python |"
     rule = "| --- | ---: | ---: | ---: |"
@@ -205,12 +209,12 @@ def main():
 
     def seconds(k):
         c = commands.get(k)
-        return "—" if c is None else f"{c[0]:.2f} s ± {c[1]:.2f}"
+        return "—" if c is None else f"{c[2]:.2f} s ({c[4]:.2f}–{c[5]:.2f})"
 
     for key, *_ in manifest:
         j, py = commands.get((key, "java")), commands.get((key, "python"))
         row = (f"| {LABELS.get(key, key)} | {seconds((key, 'java'))} | {seconds((key, 'python'))} | "
-               f"{ratio(py[0] if py else None, j[0] if j else None)} |")
+               f"{ratio(py[2] if py else None, j[2] if j else None)} |")
         if has_djl:
             row += f" {seconds((key, 'java-djl'))} |"
         p(row)
