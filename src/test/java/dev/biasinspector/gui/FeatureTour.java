@@ -90,7 +90,7 @@ public final class FeatureTour {
         click(frame, "histogramToggle");
 
         onEdt(() -> {
-            frame.getJMenuBar().getMenu(2).getItem(0).doClick(); // Model > What-if
+            ScreenshotTour.menuItem(frame, "Model", "What-if\u2026").doClick();
             return null;
         });
         Window whatIf = ScreenshotTour.awaitDialog();
@@ -122,7 +122,7 @@ public final class FeatureTour {
         new Thread(() -> {
             try {
                 onEdt(() -> {
-                    frame.getJMenuBar().getMenu(2).getItem(1).doClick(); // Model > Properties (modal)
+                    ScreenshotTour.menuItem(frame, "Model", "Properties\u2026").doClick(); // modal
                     return null;
                 });
             } catch (Exception e) {

@@ -60,7 +60,7 @@ public final class ScreenshotTour {
             });
             await(frame);
             onEdt(() -> {
-                frame.getJMenuBar().getMenu(1).getItem(0).doClick(); // View > All layers with a bias
+                menuItem(frame, "View", "All layers with a bias").doClick();
                 frame.context().treePanel().setFilter("conv.1");
                 return null;
             });
@@ -90,7 +90,7 @@ public final class ScreenshotTour {
         });
 
         onEdt(() -> {
-            frame.getJMenuBar().getMenu(1).getItem(3).doClick();
+            menuItem(frame, "View", "Dark Theme").doClick();
             return null;
         });
         shoot(robot, frame, out.resolve("dark.png"));
@@ -167,5 +167,22 @@ public final class ScreenshotTour {
             throw failure.get();
         }
         return result.get();
+    }
+
+    /** A menu item found by its menu's and its own text, so a new menu entry does not shift the tour. */
+    static javax.swing.JMenuItem menuItem(javax.swing.JFrame frame, String menu, String item) {
+        javax.swing.JMenuBar bar = frame.getJMenuBar();
+        for (int m = 0; m < bar.getMenuCount(); m++) {
+            javax.swing.JMenu candidate = bar.getMenu(m);
+            if (candidate != null && menu.equals(candidate.getText())) {
+                for (int i = 0; i < candidate.getItemCount(); i++) {
+                    javax.swing.JMenuItem entry = candidate.getItem(i);
+                    if (entry != null && item.equals(entry.getText())) {
+                        return entry;
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("no menu item " + menu + " > " + item);
     }
 }
