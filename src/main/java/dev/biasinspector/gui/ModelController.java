@@ -183,7 +183,7 @@ public final class ModelController {
                 : "Opening " + source.displayName() + "\u2026";
         status.showBusy(verb, this::cancelLoading);
         loading = tasks.run(
-                () -> series ? openSeries(source) : new OpenModel(ModelOpener.open(source.resolve(), engine), source, engine),
+                () -> series ? openSeries(source) : openOne(source, engine),
                 opened -> {
                     loaded(opened, select);
                     if (then != null) {
@@ -192,6 +192,30 @@ public final class ModelController {
                 },
                 failure -> failed("Cannot Open Model", source, "opened", failure));
         listener.stateChanged();
+    }
+
+    /**
+     * Reads one model. A folder that is not one DJL model but holds several model files is taken
+     * for what it most likely is, a folder of checkpoints, rather than refused. Runs on a worker.
+     */
+    private static OpenModel openOne(ModelSource source, Engine engine) throws IOException {
+        Path path = source.resolve();
+        try {
+            return new OpenModel(ModelOpener.open(path, engine), source, engine);
+        } catch (dev.biasinspector.format.ModelFormatException notOneModel) {
+            if (java.nio.file.Files.isDirectory(path) && isCheckpointFolder(path)) {
+                return openSeries(new ModelSource.CheckpointFolder(path));
+            }
+            throw notOneModel;
+        }
+    }
+
+    private static boolean isCheckpointFolder(Path folder) {
+        try {
+            return CheckpointSeries.list(folder).size() >= 2;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Reads every checkpoint of the folder; the tree shows the last one. Runs on a worker. */
