@@ -295,4 +295,27 @@ class CommandLineTest {
         }
         throw new IllegalArgumentException(parameter);
     }
+
+    @Test
+    void aTruncatedDjlParamsFileExitsWithOneClearLine() throws Exception {
+        byte[] whole = Files.readAllBytes(dev.biasinspector.testing.DemoModels.path("mlp_demo-0003.params"));
+        Path truncated = temp.resolve("mlp-0001.params");
+        Files.write(truncated, Arrays.copyOf(whole, whole.length - 100));
+
+        CliRun run = CliRun.of("list", "--all", truncated);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("error: " + truncated + ": truncated DJL parameter file");
+    }
+
+    @Test
+    void aDjlParamsFileListsEveryBiasInFileOrderWithItsHeader() {
+        CliRun run = CliRun.of("list", "--all", "--json", dev.biasinspector.testing.DemoModels.path("mlp_demo-0003.params"));
+
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertThat(json.get("format").getAsString()).isEqualTo("djl");
+        assertThat(json.getAsJsonObject("properties").get("Epoch").getAsString()).isEqualTo("3");
+        assertThat(json.getAsJsonArray("biases").asList()).extracting(b -> b.getAsJsonObject().get("name").getAsString())
+                .containsExactly("01Linear.bias", "03Linear.bias", "05Linear.bias");
+    }
 }
