@@ -88,7 +88,14 @@ class ExportTest extends AppWindowTestBase {
         assertThat(new JSpinnerFixture(robot, "pngWidth").target().getValue()).isEqualTo(onScreen.width);
         assertThat(new JSpinnerFixture(robot, "pngHeight").target().getValue()).isEqualTo(onScreen.height);
         fileName(chooser).setText(target.toString());
-        new JCheckBoxFixture(robot, "pngDoubleScale").check();
+        // A robot click on the chooser's accessory was once lost on a loaded machine (no file was
+        // written); the checkbox's own click on the EDT runs the same listeners.
+        JCheckBoxFixture doubleScale = new JCheckBoxFixture(robot, "pngDoubleScale");
+        onEdt(() -> {
+            doubleScale.target().doClick();
+            return null;
+        });
+        doubleScale.requireSelected();
         chooser.approve();
 
         BufferedImage image = awaitPng(folder.resolve("hidpi.png"));
