@@ -59,7 +59,7 @@ final class ListCommand implements Callable<Integer> {
         w.beginObject();
         w.name("file").value(modelOptions.model.toString());
         w.name("format").value(model.format());
-        if (model.format().equals("djl") && !model.properties().isEmpty()) {
+        if (fromDjl(model)) {
             w.name("properties").beginObject();
             for (Map.Entry<String, String> p : model.properties().entrySet()) {
                 w.name(p.getKey()).value(p.getValue());
@@ -84,5 +84,14 @@ final class ListCommand implements Callable<Integer> {
         w.endObject();
         w.flush();
         out.println();
+    }
+
+    /**
+     * DJL files and DJL model folders carry properties worth printing (model name, epoch, data
+     * type, serving.properties); other formats keep the plain documented shape.
+     */
+    private static boolean fromDjl(LoadedModel model) {
+        return !model.properties().isEmpty()
+                && (model.format().equals("djl") || model.properties().containsKey("modelFile"));
     }
 }

@@ -318,4 +318,20 @@ class CommandLineTest {
         assertThat(json.getAsJsonArray("biases").asList()).extracting(b -> b.getAsJsonObject().get("name").getAsString())
                 .containsExactly("01Linear.bias", "03Linear.bias", "05Linear.bias");
     }
+
+    @Test
+    void aDjlModelFolderListsItsTorchScriptBiasesAndServingProperties() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("simple"));
+        Files.copy(SIMPLE, folder.resolve("simple.pt"));
+        Files.writeString(folder.resolve("serving.properties"), "engine=PyTorch\noption.modelName=simple\n");
+
+        CliRun run = CliRun.of("list", "--json", folder);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertThat(json.get("format").getAsString()).isEqualTo("torchscript");
+        assertThat(json.getAsJsonObject("properties").get("modelFile").getAsString()).isEqualTo("simple.pt");
+        assertThat(json.getAsJsonObject("properties").get("option.modelName").getAsString()).isEqualTo("simple");
+        assertThat(json.getAsJsonArray("biases")).hasSize(2);
+    }
 }
