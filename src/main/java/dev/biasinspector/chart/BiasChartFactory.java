@@ -94,7 +94,7 @@ public final class BiasChartFactory {
         NumberAxis valueAxis = new NumberAxis(valueLabel);
         valueAxis.setAutoRangeIncludesZero(false);
 
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        XYLineAndShapeRenderer renderer = new DenseScatterRenderer();
         renderer.setDefaultToolTipGenerator(BiasChartFactory::toolTip);
 
         XYPlot plot = new XYPlot(dataset, null, valueAxis, renderer);
