@@ -133,12 +133,16 @@ abstract class AppWindowTestBase {
 
     /** Waits until {@code check} (run on the EDT) holds. */
     protected void awaitTrue(String description, Callable<Boolean> check) {
+        awaitTrue(description, check, LOAD_TIMEOUT);
+    }
+
+    protected void awaitTrue(String description, Callable<Boolean> check, org.assertj.swing.timing.Timeout timeout) {
         Pause.pause(new Condition(description) {
             @Override
             public boolean test() {
                 return onEdt(check);
             }
-        }, LOAD_TIMEOUT);
+        }, timeout);
         robot.waitForIdle();
     }
 
@@ -161,10 +165,52 @@ abstract class AppWindowTestBase {
     /** Answers the file chooser that a menu command opened with {@code path}. */
     protected void choose(Path path) {
         org.assertj.swing.fixture.JFileChooserFixture chooser = window.fileChooser(LOAD_TIMEOUT);
-        new org.assertj.swing.fixture.JTextComponentFixture(robot,
-                robot.finder().findByType(chooser.target(), javax.swing.JTextField.class, true))
-                .setText(path.toAbsolutePath().toString());
-        chooser.approve();
+        approve(chooser, new org.assertj.swing.fixture.JTextComponentFixture(robot,
+                robot.finder().findByType(chooser.target(), javax.swing.JTextField.class, true)),
+                path.toAbsolutePath().toString());
+    }
+
+    /**
+     * Types {@code text} into the chooser's file name field and approves. JFileChooser lists the
+     * folder on a background thread and may reset the field when it is done, which a person typing
+     * never notices but a robot typing at once can: so this tries again until the chooser has
+     * closed, or is asking a question of its own (replace the file?).
+     */
+    protected void approve(org.assertj.swing.fixture.JFileChooserFixture chooser,
+                           org.assertj.swing.fixture.JTextComponentFixture fileName, String text) {
+        for (int attempt = 1; ; attempt++) {
+            fileName.setText(text);
+            chooser.approve();
+            if (awaitAccepted(chooser.target())) {
+                return;
+            }
+            if (attempt == 3) {
+                throw new AssertionError("the file chooser did not take " + text);
+            }
+        }
+    }
+
+    private boolean awaitAccepted(javax.swing.JFileChooser target) {
+        long end = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < end) {
+            robot.waitForIdle();
+            if (onEdt(() -> !target.isShowing() || optionPaneShowing())) {
+                return true;
+            }
+            org.assertj.swing.timing.Pause.pause(50);
+        }
+        return false;
+    }
+
+    private static boolean optionPaneShowing() {
+        for (java.awt.Window w : java.awt.Window.getWindows()) {
+            if (w.isShowing() && w instanceof javax.swing.JDialog d
+                    && d.getContentPane().getComponentCount() > 0
+                    && d.getContentPane().getComponent(0) instanceof javax.swing.JOptionPane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     protected String chartTitle() {

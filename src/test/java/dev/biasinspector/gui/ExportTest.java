@@ -50,7 +50,7 @@ class ExportTest extends AppWindowTestBase {
         fileName(chooser).setText(target.toString());
         new JSpinnerFixture(robot, "pngWidth").enterTextAndCommit("640");
         new JSpinnerFixture(robot, "pngHeight").enterTextAndCommit("400");
-        chooser.approve();
+        approve(chooser, fileName(chooser), target.toString());
 
         BufferedImage image = awaitPng(target);
         assertThat(image.getWidth()).isEqualTo(640);
@@ -96,7 +96,7 @@ class ExportTest extends AppWindowTestBase {
             return null;
         });
         doubleScale.requireSelected();
-        chooser.approve();
+        approve(chooser, fileName(chooser), target.toString());
 
         BufferedImage image = awaitPng(folder.resolve("hidpi.png"));
         assertThat(image.getWidth()).isEqualTo(2 * onScreen.width);
@@ -112,8 +112,7 @@ class ExportTest extends AppWindowTestBase {
 
         window.menuItemWithPath("File", "Export Chart as PNG\u2026").click();
         JFileChooserFixture chooser = window.fileChooser(LOAD_TIMEOUT);
-        fileName(chooser).setText(target.toString());
-        chooser.approve();
+        approve(chooser, fileName(chooser), target.toString());
         window.optionPane(LOAD_TIMEOUT).requireMessage("existing.png already exists. Replace it?").noButton().click();
         chooser.cancel();
         awaitIdle();
@@ -123,8 +122,7 @@ class ExportTest extends AppWindowTestBase {
         window.focus();
         window.menuItemWithPath("File", "Export Chart as PNG\u2026").click();
         chooser = window.fileChooser(LOAD_TIMEOUT);
-        fileName(chooser).setText(target.toString());
-        chooser.approve();
+        approve(chooser, fileName(chooser), target.toString());
         window.optionPane(LOAD_TIMEOUT).yesButton().click();
 
         assertThat(awaitPng(target).getWidth()).isPositive();
@@ -142,8 +140,7 @@ class ExportTest extends AppWindowTestBase {
 
         window.menuItemWithPath("File", "Export Values as CSV\u2026").click();
         JFileChooserFixture chooser = window.fileChooser(LOAD_TIMEOUT);
-        fileName(chooser).setText(target.toString());
-        chooser.approve();
+        approve(chooser, fileName(chooser), target.toString());
 
         awaitFile(target);
         List<String> lines = Files.readAllLines(target);
@@ -172,8 +169,7 @@ class ExportTest extends AppWindowTestBase {
         JFileChooserFixture chooser = window.fileChooser(LOAD_TIMEOUT);
         assertThat(fileName(chooser).text()).isEqualTo("fc1-compare.png");
         Path png = folder.resolve("fc1-compare.png");
-        fileName(chooser).setText(png.toString());
-        chooser.approve();
+        approve(chooser, fileName(chooser), png.toString());
         BufferedImage image = awaitPng(png);
         assertThat(image.getWidth()).isEqualTo(onScreen.width);
         assertThat(image.getHeight()).isEqualTo(onScreen.height);
@@ -181,8 +177,7 @@ class ExportTest extends AppWindowTestBase {
         window.menuItemWithPath("File", "Export Values as CSV…").click();
         chooser = window.fileChooser(LOAD_TIMEOUT);
         Path csv = folder.resolve("fc1-compare.csv");
-        fileName(chooser).setText(csv.toString());
-        chooser.approve();
+        approve(chooser, fileName(chooser), csv.toString());
         awaitFile(csv);
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("index,simple_net.pt,simple_net_trained.pt,change");

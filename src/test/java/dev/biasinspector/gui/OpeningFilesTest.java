@@ -49,9 +49,8 @@ class OpeningFilesTest extends AppWindowTestBase {
 
         window.menuItemWithPath("File", "Open\u2026").click();
         JFileChooserFixture chooser = window.fileChooser(LOAD_TIMEOUT);
-        new JTextComponentFixture(robot, robot.finder().findByType(chooser.target(), JTextField.class, true))
-                .setText(corrupt.toString());
-        chooser.approve();
+        approve(chooser, new JTextComponentFixture(robot,
+                robot.finder().findByType(chooser.target(), JTextField.class, true)), corrupt.toString());
 
         JOptionPaneFixture dialog = window.optionPane(LOAD_TIMEOUT);
         assertThat(dialogText(dialog, "errorMessage"))
@@ -190,6 +189,11 @@ class OpeningFilesTest extends AppWindowTestBase {
 
         window.menuItemWithPath("Model", "Reload with DJL Engine\u2026").click();
         window.optionPane(LOAD_TIMEOUT).okButton().click();
+        // Wait for what the user waits for: the status naming the engine (isIdle alone can be read
+        // before the reload has started).
+        javax.swing.JLabel status = window.label("statusText").target();
+        awaitTrue("the DJL engine's model", () -> status.getText().contains("DJL PyTorch engine"),
+                Timeout.timeout(180_000));
         awaitLoaded(Timeout.timeout(180_000));
 
         // libtorch loaded the file: same layer still selected, PyTorch's values, and the status says so.
