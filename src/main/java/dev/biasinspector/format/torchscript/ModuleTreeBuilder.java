@@ -27,15 +27,13 @@ final class ModuleTreeBuilder {
     private static final int MAX_DEPTH = 256;
     private static final Pattern MANGLING = Pattern.compile("\\.___torch_mangle_\\d+");
 
-    private final Path file;
-    private final PyTorchArchive archive;
+    private final StorageSource storages;
     private final ClassDeclarations declarations;
     private final ByteOrder byteOrder;
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
     ModuleTreeBuilder(Path file, PyTorchArchive archive, ByteOrder byteOrder) {
-        this.file = file;
-        this.archive = archive;
+        this.storages = StorageSource.zipRecords(file, archive);
         this.declarations = new ClassDeclarations(archive);
         this.byteOrder = byteOrder;
     }
@@ -115,9 +113,9 @@ final class ModuleTreeBuilder {
     }
 
     private Parameter parameter(String name, String localName, TensorRecord tensor) throws ModelFormatException {
-        TensorReader.validate(tensor, archive.declaredSize("data/" + tensor.storage().key()), name);
+        TensorReader.validate(tensor, storages.size(tensor.storage().key()), name);
         return new Parameter(name, localName, tensor.size(), tensor.storage().dtype(),
-                () -> TensorReader.read(file, tensor, byteOrder, name));
+                () -> TensorReader.read(storages, tensor, byteOrder, name));
     }
 
     /**

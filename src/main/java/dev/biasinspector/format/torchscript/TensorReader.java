@@ -7,11 +7,10 @@ import dev.biasinspector.model.DType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 
 /**
- * Reads one tensor's values from its storage record when asked. The archive is opened for the read
- * and closed again, so an open model holds no file handle and no weights in memory.
+ * Reads one tensor's values from its storage when asked. The file is opened for the read and closed
+ * again, so an open model holds no file handle and no weights in memory.
  */
 final class TensorReader {
 
@@ -56,7 +55,7 @@ final class TensorReader {
         }
     }
 
-    static float[] read(Path file, TensorRecord tensor, ByteOrder order, String name) throws IOException {
+    static float[] read(StorageSource storages, TensorRecord tensor, ByteOrder order, String name) throws IOException {
         long[] size = tensor.size();
         long[] stride = tensor.stride();
         long count = 1;
@@ -80,10 +79,7 @@ final class TensorReader {
         if (spanBytes > MAX_ELEMENTS * 8) {
             throw new ModelFormatException("tensor " + name + " is too large to show");
         }
-        byte[] span;
-        try (PyTorchArchive archive = PyTorchArchive.open(file)) {
-            span = archive.readRange("data/" + tensor.storage().key(), first * itemSize, (int) spanBytes);
-        }
+        byte[] span = storages.read(tensor.storage().key(), first * itemSize, (int) spanBytes);
         ByteBuffer buffer = ByteBuffer.wrap(span).order(order);
         float[] values = new float[(int) count];
         int[] index = new int[size.length];

@@ -7,7 +7,6 @@ import dev.biasinspector.model.ModuleNode;
 import dev.biasinspector.model.Parameter;
 
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -34,15 +33,13 @@ final class TorchSaveContents {
             "model_state", "module", "network", "ema", "params");
     private static final int MAX_DEPTH = 256;
 
-    private final Path file;
-    private final PyTorchArchive archive;
+    private final StorageSource storages;
     private final ByteOrder order;
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    TorchSaveContents(Path file, PyTorchArchive archive, ByteOrder order) {
-        this.file = file;
-        this.archive = archive;
+    TorchSaveContents(StorageSource storages, ByteOrder order) {
+        this.storages = storages;
         this.order = order;
     }
 
@@ -132,8 +129,8 @@ final class TorchSaveContents {
     }
 
     private Parameter parameter(String name, String localName, TensorRecord tensor) throws ModelFormatException {
-        TensorReader.validate(tensor, archive.declaredSize("data/" + tensor.storage().key()), name);
+        TensorReader.validate(tensor, storages.size(tensor.storage().key()), name);
         return new Parameter(name, localName, tensor.size(), tensor.storage().dtype(),
-                () -> TensorReader.read(file, tensor, order, name));
+                () -> TensorReader.read(storages, tensor, order, name));
     }
 }

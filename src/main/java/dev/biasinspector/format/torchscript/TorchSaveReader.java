@@ -42,7 +42,7 @@ public final class TorchSaveReader implements ModelReader {
         }
         try (PyTorchArchive archive = PyTorchArchive.open(file)) {
             ByteOrder order = archive.byteOrder();
-            TorchSaveContents contents = new TorchSaveContents(file, archive, order);
+            TorchSaveContents contents = new TorchSaveContents(StorageSource.zipRecords(file, archive), order);
             ModuleNode tree = contents.build(archive.loadDataPickle());
             Map<String, String> properties = new LinkedHashMap<>(contents.properties());
             properties.putAll(archive.describe());
