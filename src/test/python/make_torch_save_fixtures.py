@@ -89,6 +89,12 @@ def main():
     torch.save(legacy.state_dict(), os.path.join(OUT, "legacy_format.pth"), _use_new_zipfile_serialization=False)
     expected["files"]["legacy_format.pth"] = {"tensors": describe(legacy.state_dict()), "kind": "legacy"}
 
+    legacy_whole = ConvNet()
+    torch.save(legacy_whole, os.path.join(OUT, "legacy_whole_model.pth"), _use_new_zipfile_serialization=False)
+    modules = [{"path": n, "class": type(m).__name__} for n, m in legacy_whole.named_modules()]
+    expected["files"]["legacy_whole_model.pth"] = {"tensors": describe(dict(legacy_whole.named_parameters())),
+                                                   "kind": "legacy module", "modules": modules}
+
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1, sort_keys=True)
         f.write("\n")

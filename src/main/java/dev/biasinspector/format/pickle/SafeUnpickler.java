@@ -38,10 +38,27 @@ public final class SafeUnpickler {
     private final List<Integer> marks = new ArrayList<>();
     private int pos;
 
-    private SafeUnpickler(byte[] data, PersistentLoader persistentLoader, Map<String, CallHandler> callHandlers) {
+    private SafeUnpickler(byte[] data, int start, PersistentLoader persistentLoader,
+                          Map<String, CallHandler> callHandlers) {
         this.data = data;
+        this.pos = start;
         this.persistentLoader = persistentLoader;
         this.callHandlers = callHandlers;
+    }
+
+    /** A value and the offset just past its pickle's STOP, for data holding several pickles in a row. */
+    public record Loaded(Object value, int end) {
+    }
+
+    /** Reads the pickle that starts at {@code offset}; see {@link #load}. */
+    public static Loaded loadAt(byte[] data, int offset, PersistentLoader persistentLoader,
+                                Map<String, CallHandler> callHandlers) throws PickleException {
+        if (offset < 0 || offset > data.length) {
+            throw new PickleException("pickle data is truncated");
+        }
+        SafeUnpickler unpickler = new SafeUnpickler(data, offset, persistentLoader, callHandlers);
+        Object value = unpickler.run();
+        return new Loaded(value, unpickler.pos);
     }
 
     /**
@@ -53,7 +70,7 @@ public final class SafeUnpickler {
      */
     public static Object load(byte[] data, PersistentLoader persistentLoader, Map<String, CallHandler> callHandlers)
             throws PickleException {
-        return new SafeUnpickler(data, persistentLoader, callHandlers).run();
+        return new SafeUnpickler(data, 0, persistentLoader, callHandlers).run();
     }
 
     private Object run() throws PickleException {

@@ -28,6 +28,22 @@ final class TorchPickle {
         return SafeUnpickler.load(pickle, TorchPickle::storage, CALLS);
     }
 
+    /**
+     * Reads the pickle at {@code offset} of {@code data}, telling {@code onStorage} about every
+     * storage it references (torch.save's format before PyTorch 1.6 lays out storages after the
+     * pickles, so their element types are needed to find where each one ends).
+     */
+    static SafeUnpickler.Loaded loadAt(byte[] data, int offset, java.util.function.Consumer<StorageRef> onStorage)
+            throws PickleException {
+        return SafeUnpickler.loadAt(data, offset, pid -> {
+            Object loaded = storage(pid);
+            if (loaded instanceof StorageRef ref) {
+                onStorage.accept(ref);
+            }
+            return loaded;
+        }, CALLS);
+    }
+
     private static Map<String, CallHandler> callHandlers() {
         Map<String, CallHandler> calls = new LinkedHashMap<>();
         calls.put("collections.OrderedDict", args -> new LinkedHashMap<>());
@@ -47,6 +63,10 @@ final class TorchPickle {
 
     /** {@code ('storage', torch.FloatStorage, key, location, numel)} → a reference to {@code data/<key>}. */
     private static Object storage(Object pid) throws PickleException {
+        // The old format names a module's class by persistent id: ('module', cls, source_file, source).
+        if (pid instanceof PyTuple t && t.size() >= 2 && "module".equals(t.get(0)) && t.get(1) instanceof PyGlobal cls) {
+            return cls;
+        }
         if (pid instanceof PyTuple t && t.size() >= 5 && "storage".equals(t.get(0))
                 && t.get(1) instanceof PyGlobal type && t.get(2) instanceof String key
                 && t.get(4) instanceof Long numel && numel >= 0) {

@@ -1,7 +1,6 @@
 package dev.biasinspector.format.torchscript;
 
 import dev.biasinspector.format.FileSignature;
-import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.format.ModelReader;
 import dev.biasinspector.model.LoadedModel;
 import dev.biasinspector.model.ModuleNode;
@@ -13,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads checkpoints written by {@code torch.save} (the zip format, PyTorch 1.6 and later): state
- * dicts, training checkpoints holding one, and whole pickled models. Pure Java, executing nothing,
+ * Reads checkpoints written by {@code torch.save}: state dicts, training checkpoints holding one,
+ * and whole pickled models; the zip format of PyTorch 1.6 and later and the older one
+ * ({@link LegacyTorchSave}). Pure Java, executing nothing,
  * with the same safe pickle reader and lazy tensor reads as {@link TorchScriptArchiveReader}.
  */
 public final class TorchSaveReader implements ModelReader {
@@ -37,8 +37,8 @@ public final class TorchSaveReader implements ModelReader {
     @Override
     public LoadedModel read(Path file) throws IOException {
         if (isLegacy(FileSignature.of(file))) {
-            throw new ModelFormatException("checkpoints in torch.save's format from before PyTorch 1.6 are not"
-                    + " supported; save again with a newer PyTorch");
+            LegacyTorchSave.Contents legacy = LegacyTorchSave.read(file);
+            return new LoadedModel(file, formatName(), SOURCE, legacy.root(), legacy.properties());
         }
         try (PyTorchArchive archive = PyTorchArchive.open(file)) {
             ByteOrder order = archive.byteOrder();

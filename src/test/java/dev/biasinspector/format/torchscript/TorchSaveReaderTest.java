@@ -36,7 +36,7 @@ class TorchSaveReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"simple_state_dict.pth", "training_checkpoint.pt", "conv_bn_state_dict.pth",
-            "half_state_dict.pth", "whole_model.pth"})
+            "half_state_dict.pth", "whole_model.pth", "legacy_format.pth", "legacy_whole_model.pth"})
     void everyTensorIsListedWithPyTorchsNameShapeAndDtypeAndBiasesAreBitIdentical(String file) throws Exception {
         LoadedModel model = ModelOpener.open(path(file));
 
@@ -69,14 +69,15 @@ class TorchSaveReaderTest {
         }
     }
 
-    @Test
-    void aWholePickledModelKeepsItsClassNames() throws Exception {
-        LoadedModel model = ModelOpener.open(path("whole_model.pth"));
+    @ParameterizedTest
+    @ValueSource(strings = {"whole_model.pth", "legacy_whole_model.pth"})
+    void aWholePickledModelKeepsItsClassNames(String file) throws Exception {
+        LoadedModel model = ModelOpener.open(path(file));
 
         List<String> actual = new ArrayList<>();
         model.root().walk(m -> actual.add(m.path() + ":" + m.className()));
         List<String> expected = new ArrayList<>();
-        EXPECTED.getAsJsonObject("whole_model.pth").getAsJsonArray("modules").forEach(e -> expected.add(
+        EXPECTED.getAsJsonObject(file).getAsJsonArray("modules").forEach(e -> expected.add(
                 e.getAsJsonObject().get("path").getAsString() + ":" + e.getAsJsonObject().get("class").getAsString()));
         assertThat(actual).isEqualTo(expected);
     }
@@ -98,8 +99,18 @@ class TorchSaveReaderTest {
     }
 
     @Test
-    void theFormatFromBeforePyTorch16IsNamedAsSuch() {
-        assertThatThrownBy(() -> ModelOpener.open(path("legacy_format.pth"))).isInstanceOf(ModelFormatException.class)
-                .hasMessageStartingWith("checkpoints in torch.save's format from before PyTorch 1.6 are not supported");
+    void aTruncatedCheckpointInTheFormatFromBeforePyTorch16SaysSo(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws Exception {
+        byte[] whole = java.nio.file.Files.readAllBytes(path("legacy_format.pth"));
+        Path cut = java.nio.file.Files.write(temp.resolve("cut.pth"), Arrays.copyOf(whole, whole.length - 10));
+
+        assertThatThrownBy(() -> ModelOpener.open(cut)).isInstanceOf(ModelFormatException.class)
+                .hasMessage("the checkpoint is truncated");
+    }
+
+    @Test
+    void theFormatFromBeforePyTorch16IsSaidInTheProperties() throws Exception {
+        assertThat(ModelOpener.open(path("legacy_format.pth")).properties())
+                .containsEntry("format", "torch.save before PyTorch 1.6 (no zip)");
     }
 }
