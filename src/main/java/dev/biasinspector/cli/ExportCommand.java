@@ -5,6 +5,7 @@ import dev.biasinspector.chart.ChartExporter;
 import dev.biasinspector.chart.ChartSeries;
 import dev.biasinspector.chart.ChartTheme;
 import dev.biasinspector.model.BiasVector;
+import dev.biasinspector.model.FileLabels;
 import dev.biasinspector.model.LoadedModel;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
@@ -75,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
     /** Each bias from model A and from model B, the series named by file ("A"/"B" in the legend). */
     static JFreeChart comparisonChart(List<BiasVector> fromA, Path fileA, LoadedModel other, Path fileB,
                                       ChartTheme theme) throws ModelFileException {
-        String[] files = fileLabels(fileA, fileB);
+        String[] files = FileLabels.distinct(fileA, fileB);
         List<ChartSeries> series = new ArrayList<>();
         List<String> layers = new ArrayList<>();
         for (BiasVector a : fromA) {
@@ -87,12 +88,5 @@ final class ExportCommand implements Callable<Integer> {
             series.add(new ChartSeries(files[1] + suffix, b.values()));
         }
         return BiasChartFactory.create("Bias of " + String.join(", ", layers), series, theme);
-    }
-
-    /** The two file names, or their paths when the names alone are the same. */
-    static String[] fileLabels(Path a, Path b) {
-        String nameA = String.valueOf(a.getFileName());
-        String nameB = String.valueOf(b.getFileName());
-        return nameA.equals(nameB) ? new String[]{a.toString(), b.toString()} : new String[]{nameA, nameB};
     }
 }

@@ -1,10 +1,10 @@
 package dev.biasinspector.gui;
 
 import dev.biasinspector.model.BiasChange;
+import dev.biasinspector.model.FileLabels;
 import dev.biasinspector.model.LoadedModel;
 import dev.biasinspector.model.ModelComparison;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -22,7 +22,7 @@ public record OpenComparison(LoadedModel other, ModelSource otherSource, ModelCo
     /** Compares {@code model} with {@code other}, reading every bias of both; call off the EDT. */
     static OpenComparison of(LoadedModel model, LoadedModel other, ModelSource otherSource)
             throws java.io.IOException {
-        String[] names = distinctNames(model.file(), other.file());
+        String[] names = FileLabels.distinct(model.file(), other.file());
         return new OpenComparison(other, otherSource, ModelComparison.of(model, other), names[0], names[1]);
     }
 
@@ -39,28 +39,5 @@ public record OpenComparison(LoadedModel other, ModelSource otherSource, ModelCo
             return biasName + " has another shape in " + after + ".";
         }
         return biasName + " is not in " + after + ".";
-    }
-
-    /**
-     * File names, or, when both files have the same name ({@code run1/model.pt}, {@code run2/model.pt}),
-     * the names with their folders, so the legend tells them apart.
-     */
-    static String[] distinctNames(Path a, Path b) {
-        String nameA = name(a);
-        String nameB = name(b);
-        if (!nameA.equals(nameB)) {
-            return new String[] {nameA, nameB};
-        }
-        Path parentA = a.toAbsolutePath().getParent();
-        Path parentB = b.toAbsolutePath().getParent();
-        if (parentA == null || parentB == null || parentA.equals(parentB)) {
-            return new String[] {nameA + " (A)", nameB + " (B)"};
-        }
-        return new String[] {name(parentA) + "/" + nameA, name(parentB) + "/" + nameB};
-    }
-
-    private static String name(Path path) {
-        Path name = path.getFileName();
-        return name == null ? path.toString() : name.toString();
     }
 }

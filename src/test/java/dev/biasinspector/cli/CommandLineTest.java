@@ -282,7 +282,7 @@ class CommandLineTest {
 
     @Test
     void filesWithTheSameNameAreLabelledByPath() {
-        assertThat(ExportCommand.fileLabels(Path.of("run1/model.pt"), Path.of("run2/model.pt")))
+        assertThat(dev.biasinspector.model.FileLabels.distinct(Path.of("run1/model.pt"), Path.of("run2/model.pt")))
                 .containsExactly("run1/model.pt", "run2/model.pt");
     }
 

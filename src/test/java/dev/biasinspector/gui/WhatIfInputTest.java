@@ -62,11 +62,11 @@ class WhatIfInputTest {
 
     @Test
     void sameFileNamesInTwoFoldersAreToldApartByFolder() {
-        assertThat(OpenComparison.distinctNames(Path.of("/a/run1/model.pt"), Path.of("/a/run2/model.pt")))
+        assertThat(dev.biasinspector.model.FileLabels.distinct(Path.of("/a/run1/model.pt"), Path.of("/a/run2/model.pt")))
                 .containsExactly("run1/model.pt", "run2/model.pt");
-        assertThat(OpenComparison.distinctNames(Path.of("/a/before.pt"), Path.of("/a/after.pt")))
+        assertThat(dev.biasinspector.model.FileLabels.distinct(Path.of("/a/before.pt"), Path.of("/a/after.pt")))
                 .containsExactly("before.pt", "after.pt");
-        assertThat(OpenComparison.distinctNames(Path.of("/a/m.pt"), Path.of("/a/m.pt")))
+        assertThat(dev.biasinspector.model.FileLabels.distinct(Path.of("/a/m.pt"), Path.of("/a/m.pt")))
                 .containsExactly("m.pt (A)", "m.pt (B)");
     }
 }

@@ -113,9 +113,7 @@ final class ModuleTreeBuilder {
     }
 
     private Parameter parameter(String name, String localName, TensorRecord tensor) throws ModelFormatException {
-        TensorReader.validate(tensor, storages.size(tensor.storage().key()), name);
-        return new Parameter(name, localName, tensor.size(), tensor.storage().dtype(),
-                () -> TensorReader.read(storages, tensor, byteOrder, name));
+        return TensorReader.parameter(storages, byteOrder, name, localName, tensor);
     }
 
     /**

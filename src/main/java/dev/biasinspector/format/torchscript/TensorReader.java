@@ -3,6 +3,7 @@ package dev.biasinspector.format.torchscript;
 import dev.biasinspector.format.ElementDecoder;
 import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.model.DType;
+import dev.biasinspector.model.Parameter;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,6 +19,17 @@ final class TensorReader {
     private static final long MAX_ELEMENTS = 64L << 20;
 
     private TensorReader() {
+    }
+
+    /**
+     * The parameter for a tensor record, checked against its storage now and read only when asked.
+     * Used by every reader of PyTorch's pickles (TorchScript archives and torch.save checkpoints).
+     */
+    static Parameter parameter(StorageSource storages, ByteOrder order, String name, String localName,
+                               TensorRecord tensor) throws ModelFormatException {
+        validate(tensor, storages.size(tensor.storage().key()), name);
+        return new Parameter(name, localName, tensor.size(), tensor.storage().dtype(),
+                () -> read(storages, tensor, order, name));
     }
 
     /** Checks a tensor record against its storage without reading any values. */

@@ -129,8 +129,6 @@ final class TorchSaveContents {
     }
 
     private Parameter parameter(String name, String localName, TensorRecord tensor) throws ModelFormatException {
-        TensorReader.validate(tensor, storages.size(tensor.storage().key()), name);
-        return new Parameter(name, localName, tensor.size(), tensor.storage().dtype(),
-                () -> TensorReader.read(storages, tensor, order, name));
+        return TensorReader.parameter(storages, order, name, localName, tensor);
     }
 }
