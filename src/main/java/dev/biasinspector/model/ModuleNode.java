@@ -59,10 +59,6 @@ public final class ModuleNode {
         return className.endsWith("Linear");
     }
 
-    public boolean hasBias() {
-        return parameters.stream().anyMatch(Parameter::isBias);
-    }
-
     /** Visits this module and every descendant, parents before children, in file order. */
     public void walk(Consumer<ModuleNode> visitor) {
         visitor.accept(this);

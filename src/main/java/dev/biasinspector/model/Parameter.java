@@ -1,7 +1,6 @@
 package dev.biasinspector.model;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One named tensor of a module, e.g. {@code fc1.bias}.
@@ -30,10 +29,6 @@ public record Parameter(String name, String localName, long[] shape, DType dtype
     @Override
     public long[] shape() {
         return shape.clone();
-    }
-
-    public List<Long> shapeList() {
-        return Arrays.stream(shape).boxed().toList();
     }
 
     public long elementCount() {

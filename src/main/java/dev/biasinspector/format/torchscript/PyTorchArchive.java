@@ -121,10 +121,6 @@ final class PyTorchArchive implements Closeable {
         return new String(read(record, 64), java.nio.charset.StandardCharsets.US_ASCII).trim();
     }
 
-    String prefix() {
-        return prefix;
-    }
-
     boolean has(String record) {
         return zip.getEntry(prefix + record) != null;
     }
