@@ -1,4 +1,6 @@
-package dev.biasinspector.format.djl;
+package dev.biasinspector.engine;
+
+import dev.biasinspector.format.djl.TensorDecoder;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;

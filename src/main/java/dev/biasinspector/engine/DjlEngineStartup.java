@@ -1,4 +1,4 @@
-package dev.biasinspector.format.djl;
+package dev.biasinspector.engine;
 
 import ai.djl.engine.Engine;
 
@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class DjlEngineStartup {
 
-    static final String ENGINE_NAME = "PyTorch";
+    public static final String ENGINE_NAME = "PyTorch";
 
     private static final Object LOCK = new Object();
     private static volatile Engine engine;

@@ -1,4 +1,4 @@
-package dev.biasinspector.format.djl;
+package dev.biasinspector.engine;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;

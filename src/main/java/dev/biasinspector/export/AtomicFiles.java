@@ -1,4 +1,4 @@
-package dev.biasinspector.chart;
+package dev.biasinspector.export;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.biasinspector.chart;
+package dev.biasinspector.export;
 
 import org.jfree.chart.JFreeChart;
 

@@ -1,4 +1,6 @@
-package dev.biasinspector.chart;
+package dev.biasinspector.export;
+
+import dev.biasinspector.chart.ChartSeries;
 
 import dev.biasinspector.model.BiasVector;
 
@@ -70,7 +72,8 @@ public final class ValuesCsv {
         return label;
     }
 
-    private static void write(String text, Path target) throws IOException {
+    /** Writes CSV text made by one of the {@code format} methods, atomically; any thread. */
+    public static void write(String text, Path target) throws IOException {
         AtomicFiles.write(target, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(text);

@@ -20,6 +20,15 @@ public final class CheckpointSeries {
     }
 
     public static List<Path> list(Path folder) throws IOException {
+        List<Path> models = modelFiles(folder);
+        if (models.isEmpty()) {
+            throw new ModelFormatException("the folder holds no model file this app can read");
+        }
+        return models;
+    }
+
+    /** The model files of {@code folder} in natural order; empty when it holds none. */
+    public static List<Path> modelFiles(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new ModelFormatException("not a folder");
         }
@@ -34,9 +43,6 @@ public final class CheckpointSeries {
             if (ModelOpener.recognizes(FileSignature.of(file))) {
                 models.add(file);
             }
-        }
-        if (models.isEmpty()) {
-            throw new ModelFormatException("the folder holds no model file this app can read");
         }
         return List.copyOf(models);
     }

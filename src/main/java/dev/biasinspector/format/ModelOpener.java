@@ -1,6 +1,6 @@
 package dev.biasinspector.format;
 
-import dev.biasinspector.format.djl.DjlEngineReader;
+
 import dev.biasinspector.format.djl.DjlModelFolderReader;
 import dev.biasinspector.format.djl.DjlParamsReader;
 import dev.biasinspector.format.torchscript.TorchSaveReader;
@@ -38,15 +38,24 @@ public final class ModelOpener {
 
     /** Opens with the default readers, which run nothing stored in the file. */
     public static LoadedModel open(Path path) throws IOException {
-        return open(path, Engine.ARCHIVE);
+        return open(path, CODE_FREE_READERS);
     }
 
     /**
-     * Opens {@code path}. With {@link Engine#DJL}, TorchScript models, alone or in a DJL model folder,
-     * are loaded by libtorch, which runs code stored in the file; DJL {@code .params} files are
-     * read the same way with either engine.
+     * Opens {@code path} with {@code torchScriptEngine} in place of the archive reader for
+     * TorchScript models, alone or in a DJL model folder (an engine that loads them by running
+     * code stored in the file); DJL {@code .params} files and torch.save checkpoints are read as
+     * by {@link #open(Path)}.
      */
-    public static LoadedModel open(Path path, Engine engine) throws IOException {
+    public static LoadedModel open(Path path, ModelReader torchScriptEngine) throws IOException {
+        return open(path, List.of(
+                new DjlParamsReader(),
+                new DjlModelFolderReader(torchScriptEngine),
+                torchScriptEngine,
+                new TorchSaveReader()));
+    }
+
+    private static LoadedModel open(Path path, List<ModelReader> readers) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such file");
         }
@@ -57,7 +66,7 @@ public final class ModelOpener {
         if (!signature.directory() && signature.size() == 0) {
             throw new ModelFormatException("the file is empty");
         }
-        for (ModelReader reader : readers(engine)) {
+        for (ModelReader reader : readers) {
             if (reader.accepts(signature)) {
                 return reader.read(path);
             }
@@ -65,17 +74,5 @@ public final class ModelOpener {
         throw new ModelFormatException(signature.directory()
                 ? "the folder holds no model file this app can read"
                 : "not a supported model file (expected a TorchScript archive, a torch.save checkpoint or a DJL model)");
-    }
-
-    private static List<ModelReader> readers(Engine engine) {
-        return switch (engine) {
-            case ARCHIVE -> CODE_FREE_READERS;
-            // Created per call: DJL's classes load only when the user asks for the engine.
-            case DJL -> List.of(
-                    new DjlParamsReader(),
-                    new DjlModelFolderReader(new DjlEngineReader()),
-                    new DjlEngineReader(),
-                    new TorchSaveReader());
-        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.biasinspector.gui;
+package dev.biasinspector.session;
 
 import dev.biasinspector.chart.BiasChartFactory;
 import dev.biasinspector.chart.ChartSeries;
@@ -205,6 +205,50 @@ public sealed interface ChartContent {
 
         private int clamp(int index) {
             return Math.max(0, Math.min(index, evolution.checkpoints().size() - 1));
+        }
+    }
+
+    /**
+     * The model's output with a bias as stored and edited (what-if): both outputs and their change.
+     *
+     * @param result    the two runs
+     * @param modelName the model's file name, for the title
+     */
+    record WhatIf(dev.biasinspector.model.WhatIfResult result, String modelName) implements ChartContent {
+
+        @Override
+        public JFreeChart chart(ChartOptions options, ChartTheme theme) {
+            String edited = result.biasName() + " " + result.edit();
+            List<ChartSeries> columns = columns(options);
+            JFreeChart chart = ComparisonChartFactory.create("Output of " + modelName + " with " + edited,
+                    columns.get(0), columns.get(1), columns.get(2), theme);
+            chart.getXYPlot().getDomainAxis().setLabel("Output index");
+            return chart;
+        }
+
+        @Override
+        public BiasVector primary(ChartOptions options) {
+            float[] after = result.after();
+            return new BiasVector("output", "", "output", new long[] {after.length},
+                    dev.biasinspector.model.DType.FLOAT32, after);
+        }
+
+        @Override
+        public String primaryCaption(ChartOptions options) {
+            return "the edited output";
+        }
+
+        @Override
+        public String fileStem() {
+            String name = result.biasName();
+            return (name.endsWith(".bias") ? name.substring(0, name.length() - 5) : name) + "-whatif";
+        }
+
+        @Override
+        public List<ChartSeries> columns(ChartOptions options) {
+            String edited = result.biasName() + " " + result.edit();
+            return List.of(new ChartSeries("bias as stored", result.before()), new ChartSeries(edited, result.after()),
+                    new ChartSeries("change (after \u2212 before)", result.change()));
         }
     }
 }

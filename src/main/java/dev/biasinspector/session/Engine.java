@@ -1,4 +1,4 @@
-package dev.biasinspector.format;
+package dev.biasinspector.session;
 
 /** How a TorchScript file is read. */
 public enum Engine {

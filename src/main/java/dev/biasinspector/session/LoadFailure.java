@@ -1,4 +1,4 @@
-package dev.biasinspector.gui;
+package dev.biasinspector.session;
 
 import dev.biasinspector.format.ModelFormatException;
 

@@ -1,6 +1,6 @@
-package dev.biasinspector.gui;
+package dev.biasinspector.session;
 
-import dev.biasinspector.format.Engine;
+import dev.biasinspector.session.Engine;
 import dev.biasinspector.model.BiasVector;
 import dev.biasinspector.model.LoadedModel;
 
@@ -35,6 +35,20 @@ public final class OpenModel {
         this.source = source;
         this.engine = engine;
         this.checkpoints = checkpoints;
+    }
+
+    /**
+     * Reads what {@code source} names, by kind (see {@link ModelFiles#kindOf}): a folder of several
+     * checkpoints opens as a series whose tree is the last checkpoint. Runs on a worker.
+     */
+    static OpenModel read(ModelSource source, Engine engine) throws java.io.IOException {
+        Path path = source.resolve();
+        if (source.isCheckpointSeries() || ModelFiles.kindOf(path) == ModelFiles.Kind.CHECKPOINT_SERIES) {
+            OpenCheckpoints series = ModelFiles.openSeries(path);
+            ModelSource asSeries = source.isCheckpointSeries() ? source : new ModelSource.CheckpointFolder(path);
+            return new OpenModel(series.models().get(series.size() - 1), asSeries, Engine.ARCHIVE, series);
+        }
+        return new OpenModel(ModelFiles.open(path, engine), source, engine);
     }
 
     /** The checkpoint series, when a folder of checkpoints is open. */

@@ -1,4 +1,4 @@
-package dev.biasinspector.gui;
+package dev.biasinspector.session;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * {@code 1x10}, {@code [1, 10]}), an amount, a seed or the input values themselves. Mistakes
  * become one sentence saying what to type instead ({@link IllegalArgumentException#getMessage()}).
  */
-final class WhatIfInput {
+public final class WhatIfInput {
 
     /** Above this many input values the typed or generated input is refused (200 MB of floats). */
     static final long MAX_VALUES = 50_000_000;
@@ -18,7 +18,7 @@ final class WhatIfInput {
     private WhatIfInput() {
     }
 
-    static long[] parseShape(String text) {
+    public static long[] parseShape(String text) {
         List<String> parts = tokens(text.replaceAll("[\\[\\]()]", " ").replaceAll("[x\u00d7X]", " "));
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("Type the input shape as whole numbers separated by commas, e.g. 1, 10.");
@@ -45,7 +45,7 @@ final class WhatIfInput {
     }
 
     /** The values of an input of {@code shape}, typed row by row. */
-    static float[] parseValues(String text, long[] shape) {
+    public static float[] parseValues(String text, long[] shape) {
         List<String> parts = tokens(text.replaceAll("[\\[\\]()]", " "));
         long needed = count(shape);
         if (parts.size() != needed) {
@@ -59,7 +59,7 @@ final class WhatIfInput {
         return values;
     }
 
-    static double parseAmount(String text) {
+    public static double parseAmount(String text) {
         List<String> parts = tokens(text);
         if (parts.size() != 1) {
             throw new IllegalArgumentException("Type the amount as one number, e.g. 0.5.");
@@ -67,7 +67,7 @@ final class WhatIfInput {
         return number(parts.get(0), "the amount");
     }
 
-    static long parseSeed(String text) {
+    public static long parseSeed(String text) {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
@@ -76,11 +76,11 @@ final class WhatIfInput {
     }
 
     /** "1 × 3 × 224 × 224" */
-    static String describe(long[] shape) {
+    public static String describe(long[] shape) {
         return describe(shape, shape.length);
     }
 
-    static String format(long[] shape) {
+    public static String format(long[] shape) {
         return Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", "));
     }
 

@@ -243,28 +243,6 @@ class CommandLineTest {
     }
 
     @Test
-    void exportCompareDrawsEachFilesValuesNamedByFile() throws Exception {
-        Path before = dev.biasinspector.testing.DemoModels.path("simple_net.pt");
-        Path after = dev.biasinspector.testing.DemoModels.path("simple_net_trained.pt");
-        dev.biasinspector.model.BiasVector fc1 = dev.biasinspector.format.ModelOpener.open(before).allBiases().get(0).load();
-
-        org.jfree.chart.JFreeChart chart = ExportCommand.comparisonChart(List.of(fc1), before,
-                dev.biasinspector.format.ModelOpener.open(after), after, dev.biasinspector.chart.ChartTheme.light());
-
-        org.jfree.data.xy.XYDataset data = chart.getXYPlot().getDataset();
-        assertThat(chart.getTitle().getText()).isEqualTo("Bias of fc1");
-        assertThat(data.getSeriesCount()).isEqualTo(2);
-        assertThat(data.getSeriesKey(0)).isEqualTo("simple_net.pt");
-        assertThat(data.getSeriesKey(1)).isEqualTo("simple_net_trained.pt");
-        float[] pytorchAfter = pytorchValues("simple_net_trained.pt", "fc1.bias");
-        float[] pytorchBefore = pytorchValues("simple_net.pt", "fc1.bias");
-        for (int i = 0; i < 20; i++) {
-            assertThat((float) data.getYValue(0, i)).isEqualTo(pytorchBefore[i]);
-            assertThat((float) data.getYValue(1, i)).isEqualTo(pytorchAfter[i]);
-        }
-    }
-
-    @Test
     void exportCompareWritesAPngAndNamesTheSecondFileWhenItLacksTheLayer() throws Exception {
         Path png = temp.resolve("compare.png");
         Path before = dev.biasinspector.testing.DemoModels.path("simple_net.pt");

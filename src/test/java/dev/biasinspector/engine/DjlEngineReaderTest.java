@@ -1,4 +1,4 @@
-package dev.biasinspector.format.djl;
+package dev.biasinspector.engine;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,4 +1,4 @@
-package dev.biasinspector.format.djl;
+package dev.biasinspector.engine;
 
 import dev.biasinspector.model.LoadedModel;
 import dev.biasinspector.testing.Fixtures;

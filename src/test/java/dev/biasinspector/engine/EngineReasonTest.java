@@ -1,4 +1,4 @@
-package dev.biasinspector.format.djl;
+package dev.biasinspector.engine;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,7 @@
-package dev.biasinspector.chart;
+package dev.biasinspector.export;
+
+import dev.biasinspector.chart.BiasChartFactory;
+import dev.biasinspector.chart.ChartTheme;
 
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
@@ -12,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import static dev.biasinspector.chart.BiasChartFactoryTest.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,5 +90,10 @@ class ChartExporterTest {
         JFreeChart dark = BiasChartFactory.create(vector("fc1.bias", "fc1", 1f, 2f), ChartTheme.dark());
         BufferedImage image = ChartExporter.render(dark, 300, 200, 1);
         assertThat(image.getRGB(1, 1) & 0xFFFFFF).isEqualTo(ChartTheme.dark().background().getRGB() & 0xFFFFFF);
+    }
+
+    private static dev.biasinspector.model.BiasVector vector(String name, String module, float... values) {
+        return new dev.biasinspector.model.BiasVector(name, module, "Linear", new long[] {values.length},
+                dev.biasinspector.model.DType.FLOAT32, values);
     }
 }

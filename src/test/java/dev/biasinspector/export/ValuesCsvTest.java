@@ -1,4 +1,6 @@
-package dev.biasinspector.chart;
+package dev.biasinspector.export;
+
+import dev.biasinspector.chart.ChartSeries;
 
 import dev.biasinspector.format.ModelOpener;
 import dev.biasinspector.model.BiasLookup;
@@ -38,7 +40,7 @@ class ValuesCsvTest {
 
     @Test
     void nonFiniteValuesAreWrittenAsJavaSpellsThem() {
-        BiasVector v = BiasChartFactoryTest.vector("b.bias", "b", Float.NaN, Float.NEGATIVE_INFINITY, -0f);
+        BiasVector v = vector("b.bias", "b", Float.NaN, Float.NEGATIVE_INFINITY, -0f);
         assertThat(ValuesCsv.format(v)).isEqualTo("index,value\n0,NaN\n1,-Infinity\n2,-0.0\n");
     }
 
@@ -48,5 +50,10 @@ class ValuesCsvTest {
                 new ChartSeries("run, 2", new float[] {0.25f})));
 
         assertThat(csv).isEqualTo("index,simple_net.pt,\"run, 2\"\n0,0.5,0.25\n1,-1.0,\n2,2.0,\n");
+    }
+
+    private static BiasVector vector(String name, String module, float... values) {
+        return new BiasVector(name, module, "Linear", new long[] {values.length},
+                dev.biasinspector.model.DType.FLOAT32, values);
     }
 }

@@ -1,4 +1,6 @@
-package dev.biasinspector.gui;
+package dev.biasinspector.session;
+
+
 
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +56,9 @@ class WhatIfInputTest {
         Exception engine = new dev.biasinspector.format.ModelFormatException(
                 "the model could not run on this input: mat1 and mat2 shapes cannot be multiplied (1x7 and 10x20)");
 
-        assertThat(WhatIfDialog.sentence(engine))
+        assertThat(WhatIfRuns.sentence(engine))
                 .isEqualTo("The model could not run on this input: mat1 and mat2 shapes cannot be multiplied (1x7 and 10x20).");
-        assertThat(WhatIfDialog.sentence(new java.io.IOException("the file is truncated")))
+        assertThat(WhatIfRuns.sentence(new java.io.IOException("the file is truncated")))
                 .isEqualTo("The file is truncated.");
     }
 

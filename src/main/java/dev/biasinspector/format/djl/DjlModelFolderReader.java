@@ -142,6 +142,20 @@ public final class DjlModelFolderReader implements ModelReader {
      * The model files of a DJL model folder (up to two levels down), as {@code /}-separated paths
      * relative to it, sorted; the desktop app offers them when the folder holds several.
      */
+    /**
+     * Whether {@code folder} is one DJL model: it has a {@code serving.properties}, or one of its
+     * model files is the one DJL would load (named after the folder, the only one, or
+     * {@code model.pt}). A folder of several unrelated model files is not one model.
+     */
+    public static boolean isOneModel(Path folder) throws IOException {
+        if (Files.isRegularFile(folder.resolve(SERVING_PROPERTIES))) {
+            return true;
+        }
+        List<String> candidates = modelFiles(folder).stream().filter(ModelFileChooser::isModelFileName).sorted().toList();
+        return !candidates.isEmpty()
+                && ModelFileChooser.standsOut(candidates, Map.of(), folder.getFileName().toString()).isPresent();
+    }
+
     public static List<String> modelFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder, MAX_DEPTH)) {
             return files.filter(Files::isRegularFile)

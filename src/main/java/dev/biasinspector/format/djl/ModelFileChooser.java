@@ -40,6 +40,20 @@ final class ModelFileChooser {
         if (candidates.isEmpty()) {
             throw new ModelFormatException("the model folder holds no model file (.pt, .pth, .torchscript or .params)");
         }
+        java.util.Optional<String> chosen = standsOut(candidates, serving, folderName);
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
+        List<String> shown = candidates.subList(0, Math.min(5, candidates.size()));
+        throw new ModelFormatException("the model folder holds several model files; open one of them directly: "
+                + String.join(", ", shown) + (candidates.size() > shown.size() ? ", ..." : ""));
+    }
+
+    /**
+     * The model file DJL would load from these candidates: the one named after the model (the
+     * latest epoch of several), the only one, or {@code model.pt}; empty when none stands out.
+     */
+    static java.util.Optional<String> standsOut(List<String> candidates, Map<String, String> serving, String folderName) {
         String prefix = serving.getOrDefault("option.modelName", serving.getOrDefault("modelName", folderName));
         List<String> named = new ArrayList<>();
         for (String candidate : candidates) {
@@ -51,19 +65,12 @@ final class ModelFileChooser {
         }
         if (!named.isEmpty()) {
             // several epochs of one model: the latest, as DJL's Utils.getCurrentEpoch does
-            return named.stream().max(Comparator.comparing(ModelFileChooser::baseName)).orElseThrow();
+            return named.stream().max(Comparator.comparing(ModelFileChooser::baseName));
         }
         if (candidates.size() == 1) {
-            return candidates.get(0);
+            return java.util.Optional.of(candidates.get(0));
         }
-        for (String candidate : candidates) {
-            if (baseName(candidate).equals("model.pt")) {
-                return candidate;
-            }
-        }
-        List<String> shown = candidates.subList(0, Math.min(5, candidates.size()));
-        throw new ModelFormatException("the model folder holds several model files; open one of them directly: "
-                + String.join(", ", shown) + (candidates.size() > shown.size() ? ", ..." : ""));
+        return candidates.stream().filter(c -> baseName(c).equals("model.pt")).findFirst();
     }
 
     static String baseName(String relativePath) {

@@ -1,5 +1,7 @@
 package dev.biasinspector.format.djl;
 
+import dev.biasinspector.engine.DjlEngineReader;
+
 import dev.biasinspector.format.FileSignature;
 import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.format.torchscript.TorchScriptArchiveReader;
