@@ -264,7 +264,9 @@ public final class BiasSession {
                     showSelection();
                 },
                 failure -> failed("Cannot Compare", otherSource, "compared", failure));
-        tell(SessionListener::statusChanged);
+        if (loading != null) {
+            tell(SessionListener::statusChanged);
+        }
     }
 
     /**
@@ -284,7 +286,9 @@ public final class BiasSession {
                     }
                 },
                 failure -> failed("Cannot Open Model", source, "opened", failure));
-        tell(SessionListener::statusChanged);
+        if (loading != null) {
+            tell(SessionListener::statusChanged);
+        }
     }
 
     private void loaded(OpenModel opened, List<String> select) {
