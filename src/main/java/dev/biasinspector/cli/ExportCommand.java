@@ -81,6 +81,10 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The same session the window uses, on the calling thread. */
+    private final BiasSession session = new BiasSession(TaskRunner.sameThread(), null);
+    private SessionListener.Failure failure;
+
     @Override
     public Integer call() throws Exception {
         if (width < 16 || height < 16 || width > ChartExporter.MAX_SIDE || height > ChartExporter.MAX_SIDE) {
@@ -108,9 +112,6 @@ final class ExportCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("wrote " + output);
         return 0;
     }
-
-    private final BiasSession session = new BiasSession(TaskRunner.sameThread(), null);
-    private SessionListener.Failure failure;
 
     /** Opens, compares, selects and runs as the window would; every failure names its file. */
     private ChartContent content(boolean histogram, BiasEdit edit) throws ModelFileException {
@@ -143,7 +144,14 @@ final class ExportCommand implements Callable<Integer> {
         if (edit != null) {
             return whatIf(open, biases.get(0), edit);
         }
-        return session.content().orElseThrow(() -> new ModelFileException(modelOptions.model, session.message()));
+        ChartContent content = session.content()
+                .orElseThrow(() -> new ModelFileException(modelOptions.model, session.message()));
+        if (compare != null && !(content instanceof ChartContent.Compared)) {
+            // The window shows the open model's bias with this sentence above it; a file needs both.
+            String why = session.comparison().orElseThrow().whyNotCompared(biases.get(0));
+            throw new ModelFileException(compare, why.substring(0, why.length() - 1));
+        }
+        return content;
     }
 
     private ChartContent whatIf(OpenModel open, String bias, BiasEdit edit) throws ModelFileException {
