@@ -3,6 +3,7 @@ package dev.biasinspector.cli;
 import com.google.gson.stream.JsonWriter;
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.model.LoadedModel;
+import dev.biasinspector.model.ModelFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,7 +59,7 @@ final class ListCommand implements Callable<Integer> {
         JsonWriter w = Json.writer(out);
         w.beginObject();
         w.name("file").value(modelOptions.model.toString());
-        w.name("format").value(model.format());
+        w.name("format").value(model.format().id());
         if (fromDjl(model)) {
             w.name("properties").beginObject();
             for (Map.Entry<String, String> p : model.properties().entrySet()) {
@@ -92,6 +93,6 @@ final class ListCommand implements Callable<Integer> {
      */
     private static boolean fromDjl(LoadedModel model) {
         return !model.properties().isEmpty()
-                && (model.format().equals("djl") || model.properties().containsKey("modelFile"));
+                && (model.format() == ModelFormat.DJL || model.modelFileInFolder().isPresent());
     }
 }

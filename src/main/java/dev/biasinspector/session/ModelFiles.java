@@ -2,51 +2,63 @@ package dev.biasinspector.session;
 
 import dev.biasinspector.engine.DjlEngineReader;
 import dev.biasinspector.format.CheckpointSeries;
+import dev.biasinspector.format.DetectedModel;
+import dev.biasinspector.format.FormatDetector;
 import dev.biasinspector.format.ModelFormatException;
+import dev.biasinspector.format.ModelKind;
 import dev.biasinspector.format.ModelOpener;
+import dev.biasinspector.format.ModelReader;
 import dev.biasinspector.format.djl.DjlModelFolderReader;
 import dev.biasinspector.model.LoadedModel;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens what the user names, by kind: one model file, a DJL model folder, or a folder of
- * checkpoints. The window and the command line both open through here, so a file gets the same
+ * Opens what the user names, by the kind the {@link FormatDetector} finds: one model file, a DJL
+ * model folder, or a folder of checkpoints. The window and the command line both open through here, so a file gets the same
  * answer in both. Everything here reads files: call it off the EDT.
  */
 public final class ModelFiles {
-
-    /** What a path holds, decided before anything is read. */
-    public enum Kind { ONE_MODEL, CHECKPOINT_SERIES }
 
     private ModelFiles() {
     }
 
     /**
-     * A folder is one model when it is a DJL model folder (a {@code serving.properties}, or a model
-     * file DJL would pick); otherwise a folder with two or more model files is a series of
-     * checkpoints. A file, or a folder with fewer model files, is one model (its reader says why
-     * not, if it is not).
+     * Reads what {@code path} holds, detected once: a folder of several model files (the
+     * detector's {@link ModelKind#CHECKPOINT_FOLDER}) opens as a checkpoint series whose tree is
+     * the last checkpoint; anything else is one model, read by the reader for its kind.
      */
-    public static Kind kindOf(Path path) throws IOException {
-        if (!Files.isDirectory(path) || DjlModelFolderReader.isOneModel(path)) {
-            return Kind.ONE_MODEL;
+    static OpenModel read(ModelSource source, Engine engine) throws IOException {
+        Path path = source.resolve();
+        if (source.isCheckpointSeries()) {
+            return series(source, path);
         }
-        return CheckpointSeries.modelFiles(path).size() >= 2 ? Kind.CHECKPOINT_SERIES : Kind.ONE_MODEL;
+        try (DetectedModel detected = FormatDetector.detect(path)) {
+            if (detected.kind() == ModelKind.CHECKPOINT_FOLDER) {
+                return series(new ModelSource.CheckpointFolder(path), path);
+            }
+            return new OpenModel(ModelOpener.read(detected, reader(engine)), source, engine);
+        }
+    }
+
+    private static OpenModel series(ModelSource source, Path folder) throws IOException {
+        OpenCheckpoints series = openSeries(folder);
+        return new OpenModel(series.models().get(series.size() - 1), source, Engine.ARCHIVE, series);
     }
 
     /** Reads one model; with {@link Engine#DJL}, TorchScript is loaded by libtorch (runs code from the file). */
     public static LoadedModel open(Path path, Engine engine) throws IOException {
-        return switch (engine) {
-            case ARCHIVE -> ModelOpener.open(path);
-            // Created per call: DJL's classes load only when the user asks for the engine.
-            case DJL -> ModelOpener.open(path, new DjlEngineReader());
-        };
+        return ModelOpener.open(path, reader(engine));
+    }
+
+    /** The reader that runs TorchScript for {@code engine}, or null for the archive reader (runs nothing). */
+    private static ModelReader reader(Engine engine) {
+        // Created per call: DJL's classes load only when the user asks for the engine.
+        return engine == Engine.DJL ? new DjlEngineReader() : null;
     }
 
     /** Reads every checkpoint of {@code folder}, in natural order; stops early when the thread is interrupted. */

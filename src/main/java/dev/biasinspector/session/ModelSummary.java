@@ -15,7 +15,7 @@ public final class ModelSummary {
         int linear = model.linearBiases().size();
         int all = model.allBiases().size();
         return String.join("  \u00b7  ",
-                model.format(),
+                model.format().id(),
                 count(model.moduleCount(), "module"),
                 count(all, "bias", "biases") + " (" + linear + " Linear)",
                 count(model.root().totalParameterCount(), "parameter"),

@@ -131,7 +131,7 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("error: " + random + ": not a supported model file"
-                + " (expected a TorchScript archive, a torch.save checkpoint or a DJL model)");
+                + " (expected a TorchScript archive, a torch.save checkpoint, a DJL model, safetensors, GGUF or ONNX)");
     }
 
     @Test
@@ -291,7 +291,7 @@ class CommandLineTest {
         assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.errLines()).containsExactly("error: " + Fixtures.path("nested_scripted.pt")
-                + ": fc2.bias is not in nested_scripted.pt");
+                + ": fc2.bias is only in simple_net.pt");
     }
 
     @Test

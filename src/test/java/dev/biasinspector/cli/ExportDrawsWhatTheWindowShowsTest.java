@@ -124,7 +124,11 @@ class ExportDrawsWhatTheWindowShowsTest {
             chart[0] = view.chart().orElseThrow();
         });
         assertThat(chart[0].getTitle().getText()).isEqualTo("fc1: simple_net.pt \u2192 simple_net_trained.pt");
-        assertThat(chart[0].getXYPlot().getDatasetCount()).isGreaterThan(1);
+        // Change bars under the two files' values, not an overlay of two series.
+        assertThat(dev.biasinspector.chart.ComparisonChartFactory.changePlot(chart[0]).getDataset().getSeriesKey(0))
+                .isEqualTo("change (after \u2212 before)");
+        assertThat(dev.biasinspector.chart.ComparisonChartFactory.valuesPlot(chart[0]).getDataset().getSeriesCount())
+                .isEqualTo(2);
     }
 
     /** Drives a session bound to the window's chart view on the EDT, then exports with {@code args}. */

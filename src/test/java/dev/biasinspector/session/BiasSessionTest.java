@@ -138,7 +138,6 @@ class BiasSessionTest {
         Files.copy(TRAINED, folder.resolve("other.pt"));
         Files.writeString(folder.resolve("serving.properties"), "engine=PyTorch\n");
 
-        assertThat(Arrays.asList(ModelFiles.Kind.values())).contains(ModelFiles.Kind.ONE_MODEL);
         BiasSession session = session(TaskRunner.sameThread());
         session.open(folder);
 
@@ -148,20 +147,22 @@ class BiasSessionTest {
     }
 
     @Test
-    void aFolderIsASeriesOnlyWhenNoModelFileStandsOut() throws IOException {
-        Path series = Files.createDirectory(temp.resolve("run"));
-        Files.copy(SIMPLE_NET, series.resolve("a.pt"));
-        Files.copy(TRAINED, series.resolve("b.pt"));
+    void aFolderOfTwoModelFilesIsASeriesAndAFolderOfOneIsThatModel() throws IOException {
+        Path run = Files.createDirectory(temp.resolve("run"));
+        Files.copy(SIMPLE_NET, run.resolve("a.pt"));
+        Files.copy(TRAINED, run.resolve("b.pt"));
         Path single = Files.createDirectory(temp.resolve("single"));
-        Files.copy(SIMPLE_NET, single.resolve("a.pt"));
-        Path named = Files.createDirectory(temp.resolve("net"));
-        Files.copy(SIMPLE_NET, named.resolve("net.pt"));
-        Files.copy(TRAINED, named.resolve("net_trained.pt"));
+        Files.copy(TRAINED, single.resolve("a.pt"));
+        BiasSession session = session(TaskRunner.sameThread());
 
-        assertThat(kind(series)).isEqualTo(ModelFiles.Kind.CHECKPOINT_SERIES);
-        assertThat(kind(single)).isEqualTo(ModelFiles.Kind.ONE_MODEL);
-        assertThat(kind(named)).isEqualTo(ModelFiles.Kind.ONE_MODEL);
-        assertThat(kind(SIMPLE_NET)).isEqualTo(ModelFiles.Kind.ONE_MODEL);
+        session.open(run);
+        assertThat(session.current().orElseThrow().checkpoints().orElseThrow().labels()).containsExactly("a.pt", "b.pt");
+        session.open(single);
+
+        assertThat(session.current().orElseThrow().checkpoints()).isEmpty();
+        ChartContent.Biases shown = (ChartContent.Biases) session.content().orElseThrow();
+        assertThat(shown.vectors().get(0).values()).containsExactly(DemoModels.values("simple_net_trained.pt", "fc1.bias"));
+        assertThat(events.failures).isEmpty();
     }
 
     @Test
@@ -282,14 +283,6 @@ class BiasSessionTest {
         assertThat(events.seen).endsWith("chart-options");
         assertThat(shown.chart(session.options(), dev.biasinspector.chart.ChartTheme.light()).getTitle().getText())
                 .isEqualTo("Histogram of fc1");
-    }
-
-    private static ModelFiles.Kind kind(Path path) {
-        try {
-            return ModelFiles.kindOf(path);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static List<String> names(List<BiasEntry> entries) {

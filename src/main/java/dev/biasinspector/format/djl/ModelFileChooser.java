@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 /**
  * Picks the model file of a DJL model folder the way DJL's PyTorch engine looks for it: the file
  * named after {@code option.modelName} from serving.properties (else after the folder), with
- * {@code .pt} or as {@code <name>-NNNN.params} (highest epoch wins), else {@code model.pt}, else
+ * {@code .pt} or {@code .onnx} (DJL's OnnxRuntime engine) or as {@code <name>-NNNN.params} (highest
+ * epoch wins), else {@code model.pt} or {@code model.onnx}, else
  * the only model file there is.
  */
 final class ModelFileChooser {
 
-    static final List<String> EXTENSIONS = List.of(".pt", ".pth", ".torchscript", ".params");
+    static final List<String> EXTENSIONS = List.of(".pt", ".pth", ".torchscript", ".params", ".onnx");
     private static final Pattern EPOCH = Pattern.compile("(.+)-(\\d{4})\\.params");
 
     private ModelFileChooser() {
@@ -38,39 +39,32 @@ final class ModelFileChooser {
             throws ModelFormatException {
         List<String> candidates = names.stream().filter(ModelFileChooser::isModelFileName).sorted().toList();
         if (candidates.isEmpty()) {
-            throw new ModelFormatException("the model folder holds no model file (.pt, .pth, .torchscript or .params)");
+            throw new ModelFormatException("the model folder holds no model file (.pt, .pth, .torchscript, .params or .onnx)");
         }
-        java.util.Optional<String> chosen = standsOut(candidates, serving, folderName);
-        if (chosen.isPresent()) {
-            return chosen.get();
-        }
-        List<String> shown = candidates.subList(0, Math.min(5, candidates.size()));
-        throw new ModelFormatException("the model folder holds several model files; open one of them directly: "
-                + String.join(", ", shown) + (candidates.size() > shown.size() ? ", ..." : ""));
-    }
-
-    /**
-     * The model file DJL would load from these candidates: the one named after the model (the
-     * latest epoch of several), the only one, or {@code model.pt}; empty when none stands out.
-     */
-    static java.util.Optional<String> standsOut(List<String> candidates, Map<String, String> serving, String folderName) {
         String prefix = serving.getOrDefault("option.modelName", serving.getOrDefault("modelName", folderName));
         List<String> named = new ArrayList<>();
         for (String candidate : candidates) {
             String base = baseName(candidate);
             Matcher epoch = EPOCH.matcher(base);
-            if (base.equals(prefix + ".pt") || base.equals(prefix) || (epoch.matches() && epoch.group(1).equals(prefix))) {
+            if (base.equals(prefix + ".pt") || base.equals(prefix + ".onnx") || base.equals(prefix) || (epoch.matches() && epoch.group(1).equals(prefix))) {
                 named.add(candidate);
             }
         }
         if (!named.isEmpty()) {
             // several epochs of one model: the latest, as DJL's Utils.getCurrentEpoch does
-            return named.stream().max(Comparator.comparing(ModelFileChooser::baseName));
+            return named.stream().max(Comparator.comparing(ModelFileChooser::baseName)).orElseThrow();
         }
         if (candidates.size() == 1) {
-            return java.util.Optional.of(candidates.get(0));
+            return candidates.get(0);
         }
-        return candidates.stream().filter(c -> baseName(c).equals("model.pt")).findFirst();
+        for (String candidate : candidates) {
+            if (baseName(candidate).equals("model.pt") || baseName(candidate).equals("model.onnx")) {
+                return candidate;
+            }
+        }
+        List<String> shown = candidates.subList(0, Math.min(5, candidates.size()));
+        throw new ModelFormatException("the model folder holds several model files; open one of them directly: "
+                + String.join(", ", shown) + (candidates.size() > shown.size() ? ", ..." : ""));
     }
 
     static String baseName(String relativePath) {
