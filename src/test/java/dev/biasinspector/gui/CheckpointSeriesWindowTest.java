@@ -91,7 +91,7 @@ class CheckpointSeriesWindowTest extends AppWindowTestBase {
         JOptionPaneFixture dialog = window.optionPane(LOAD_TIMEOUT);
         assertThat(onEdt(() -> dialog.target().getMessage().toString())).isNotEmpty();
         assertThat(dialogSentence(dialog)).contains("holds no model file");
-        dialog.okButton().click();
+        clickAndAwaitClosed(dialog.okButton());
         assertThat(onEdt(frame::getTitle)).startsWith("simple_net.pt");
         assertThat(chartValues()).containsExactly(DemoModels.values("simple_net.pt", "fc1.bias"));
     }
