@@ -173,7 +173,7 @@ public final class HuggingFaceFolderReader implements ModelReader {
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException | IllegalStateException | NumberFormatException e) {
-            throw new ModelFormatException(FormatDetector.INDEX_JSON + " is not valid JSON (" + e.getMessage() + ")", e);
+            throw new ModelFormatException(FormatDetector.INDEX_JSON + " is not valid JSON (" + SafetensorsHeader.firstLine(e) + ")", e);
         }
         if (weightMap.isEmpty()) {
             throw new ModelFormatException(FormatDetector.INDEX_JSON + " names no tensors (no weight_map)");

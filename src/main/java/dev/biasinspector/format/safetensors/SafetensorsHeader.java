@@ -101,11 +101,11 @@ record SafetensorsHeader(long dataStart, List<TensorEntry> tensors, Map<String, 
                 throw new ModelFormatException("the safetensors header has text after its JSON object");
             }
         } catch (MalformedJsonException | IllegalStateException | NumberFormatException | java.io.EOFException e) {
-            throw new ModelFormatException("the safetensors header is not valid JSON (" + e.getMessage() + ")", e);
+            throw new ModelFormatException("the safetensors header is not valid JSON (" + firstLine(e) + ")", e);
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFormatException("the safetensors header is not valid JSON (" + e.getMessage() + ")", e);
+            throw new ModelFormatException("the safetensors header is not valid JSON (" + firstLine(e) + ")", e);
         }
         return tensors;
     }
@@ -212,6 +212,13 @@ record SafetensorsHeader(long dataStart, List<TensorEntry> tensors, Map<String, 
             throw new ModelFormatException("the safetensors file has " + (bufferSize - expected)
                     + " bytes after its last tensor");
         }
+    }
+
+    /** Gson's messages go on with a troubleshooting link on a second line. */
+    static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {
