@@ -55,10 +55,12 @@ record GgufHeader(int version, Map<String, String> metadata, List<TensorInfo> te
         long kvCount = in.u64("metadata count");
         // each key/value takes at least 8 (key length) + 4 (type) + 1 bytes; each tensor info 8 + 4 + 4 + 8
         if (kvCount > in.remaining() / 13) {
-            throw new ModelFormatException("the GGUF file declares " + kvCount + " metadata entries, more than it can hold");
+            throw new ModelFormatException("the GGUF file is truncated or damaged: it declares " + kvCount
+                    + " metadata entries, more than its remaining " + in.remaining() + " bytes can hold");
         }
         if (tensorCount > in.remaining() / 24) {
-            throw new ModelFormatException("the GGUF file declares " + tensorCount + " tensors, more than it can hold");
+            throw new ModelFormatException("the GGUF file is truncated or damaged: it declares " + tensorCount
+                    + " tensors, more than its remaining " + in.remaining() + " bytes can hold");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         long alignment = DEFAULT_ALIGNMENT;
@@ -179,7 +181,8 @@ record GgufHeader(int version, Map<String, String> metadata, List<TensorInfo> te
         // every element takes at least one byte (strings: their 8-byte length)
         long minimum = width > 0 ? width : type == 8 ? 8 : 12;
         if (count > in.remaining() / minimum) {
-            throw new ModelFormatException("a GGUF metadata array declares " + count + " elements, more than the file holds");
+            throw new ModelFormatException("the GGUF file is truncated or damaged: a metadata array declares " + count
+                    + " elements, more than the file holds");
         }
         if (count > SHOWN_ARRAY_ELEMENTS) {
             if (width > 0) {
