@@ -2,6 +2,9 @@ package dev.biasinspector.format;
 
 import dev.biasinspector.format.djl.DjlModelFolderReader;
 import dev.biasinspector.format.djl.DjlParamsReader;
+import dev.biasinspector.format.gguf.GgufReader;
+import dev.biasinspector.format.safetensors.HuggingFaceFolderReader;
+import dev.biasinspector.format.safetensors.SafetensorsReader;
 import dev.biasinspector.format.torchscript.TorchSaveReader;
 import dev.biasinspector.format.torchscript.TorchScriptArchiveReader;
 import dev.biasinspector.model.LoadedModel;
@@ -61,8 +64,9 @@ public final class ModelOpener {
             case TORCH_SAVE_LEGACY -> new TorchSaveReader().readLegacy(path);
             case DJL_PARAMS -> new DjlParamsReader().read(path);
             case DJL_FOLDER, DJL_ARCHIVE -> folderReader(torchScriptEngine).read(path, detected.zip());
-            case SAFETENSORS, SAFETENSORS_FOLDER -> throw new ModelFormatException("safetensors support is coming");
-            case GGUF -> throw new ModelFormatException("GGUF support is coming");
+            case SAFETENSORS -> new SafetensorsReader().read(path);
+            case SAFETENSORS_FOLDER -> new HuggingFaceFolderReader().read(path);
+            case GGUF -> new GgufReader().read(path);
             // The ONNX reader plugs in here: new dev.biasinspector.format.onnx.OnnxReader().read(path)
             case ONNX -> throw new ModelFormatException("an ONNX model: recognised, ONNX support is coming");
             case CHECKPOINT_FOLDER -> readCheckpointFolder(path, torchScriptEngine);

@@ -213,6 +213,26 @@ class OpeningFilesTest extends AppWindowTestBase {
     }
 
     @Test
+    void aNamedPipeIsRefusedAtOnceInsteadOfBlocking() throws Exception {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        awaitChartOf("fc1.bias");
+        Path pipe = folder.resolve("slow.pt");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).as("mkfifo").isTrue();
+
+        onEdt(() -> {
+            frame.session().open(pipe);
+            return null;
+        });
+
+        JOptionPaneFixture error = window.optionPane(LOAD_TIMEOUT);
+        assertThat(dialogText(error, "errorMessage"))
+                .contains("slow.pt could not be opened: not a model file: it is a named pipe (FIFO), not a regular file.");
+        clickAndAwaitClosed(error.okButton());
+        assertThat(onEdt(frame::getTitle)).startsWith(FIXTURE);
+    }
+
+    @Test
     void theDjlEngineWarningCanBeDeclined() {
         start(Optional.of(Fixtures.path(FIXTURE)));
         awaitChartOf("fc1.bias");
