@@ -96,21 +96,6 @@ class CheckpointSeriesWindowTest extends AppWindowTestBase {
         assertThat(chartValues()).containsExactly(DemoModels.values("simple_net.pt", "fc1.bias"));
     }
 
-    @Test
-    void aFolderOfCheckpointsOpenedWithPlainOpenBecomesASeries() {
-        start(Optional.of(DemoModels.path("simple_net.pt")));
-        awaitChartOf("fc1.bias");
-
-        onEdt(() -> {
-            frame.session().open(DemoModels.path("checkpoints"));
-            return null;
-        });
-        awaitSeries();
-
-        SymbolAxis checkpoints = onEdt(() -> (SymbolAxis) EvolutionChartFactory.heatMapPlot(chart()).getRangeAxis());
-        assertThat(onEdt(checkpoints::getSymbols)).containsExactly(NATURAL_ORDER);
-    }
-
     private void awaitSeries() {
         awaitTrue("the checkpoint series", () -> frame.session().isIdle()
                 && frame.chartView().content().map(ChartContent.Evolution.class::isInstance).orElse(false));

@@ -74,24 +74,6 @@ class OpeningFilesTest extends AppWindowTestBase {
     }
 
     @Test
-    void aTruncatedModelFailsWithItsOwnSentence() throws IOException {
-        start(Optional.of(Fixtures.path(FIXTURE)));
-        byte[] whole = Files.readAllBytes(Fixtures.path(FIXTURE));
-        Path truncated = Files.write(folder.resolve("truncated.pt"), java.util.Arrays.copyOf(whole, whole.length / 2));
-
-        onEdt(() -> {
-            frame.session().open(truncated);
-            return null;
-        });
-
-        JOptionPaneFixture dialog = window.optionPane(LOAD_TIMEOUT);
-        assertThat(dialogText(dialog, "errorMessage")).startsWith("truncated.pt could not be opened: ")
-                .doesNotContain("Exception");
-        clickAndAwaitClosed(dialog.okButton());
-        assertThat(onEdt(frame::getTitle)).startsWith(FIXTURE);
-    }
-
-    @Test
     void aVanishedRecentFileIsDroppedFromTheMenu() throws IOException {
         start(Optional.of(Fixtures.path(FIXTURE)));
         Path copy = Files.copy(Fixtures.path("simple_traced.pt"), folder.resolve("gone.pt"));
