@@ -3,6 +3,7 @@ package dev.biasinspector.format.djl;
 import dev.biasinspector.format.FileSignature;
 import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.format.ModelReader;
+import dev.biasinspector.format.onnx.OnnxReader;
 import dev.biasinspector.model.LoadedModel;
 
 import java.io.IOException;
@@ -20,8 +21,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Opens a DJL model folder (as served by DJL Serving or the model zoo: a TorchScript {@code .pt}
- * or a DJL {@code .params} file, usually with a {@code serving.properties}), or such a folder
+ * Opens a DJL model folder (as served by DJL Serving or the model zoo: a TorchScript {@code .pt},
+ * a DJL {@code .params} file or, for DJL's OnnxRuntime engine, an {@code .onnx} file, usually with
+ * a {@code serving.properties}), or such a folder
  * packed as {@code .zip} or {@code .tar.gz}. The model file is read by the reader for its format;
  * serving.properties entries become model properties.
  */
@@ -33,6 +35,8 @@ public final class DjlModelFolderReader implements ModelReader {
 
     private final ModelReader torchScriptReader;
     private final DjlParamsReader paramsReader = new DjlParamsReader();
+    // with either engine: this app reads ONNX initializers itself (DJL's OnnxRuntime does not expose them)
+    private final OnnxReader onnxReader = new OnnxReader();
 
     /**
      * @param torchScriptReader reads a {@code .pt} found in the folder: the archive reader by
@@ -107,6 +111,9 @@ public final class DjlModelFolderReader implements ModelReader {
 
     private LoadedModel readModelFile(Path file, String shownName) throws IOException {
         FileSignature signature = FileSignature.of(file);
+        if (shownName.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+            return onnxReader.read(file);
+        }
         if (paramsReader.accepts(signature)) {
             return paramsReader.read(file);
         }

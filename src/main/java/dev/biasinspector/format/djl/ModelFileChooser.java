@@ -14,11 +14,14 @@ import java.util.regex.Pattern;
  * Picks the model file of a DJL model folder the way DJL's PyTorch engine looks for it: the file
  * named after {@code option.modelName} from serving.properties (else after the folder), with
  * {@code .pt} or as {@code <name>-NNNN.params} (highest epoch wins), else {@code model.pt}, else
- * the only model file there is.
+ * the only model file there is. For {@code engine=OnnxRuntime} it looks only at {@code .onnx} files,
+ * as DJL's OrtModel does ({@code <name>.onnx}, else {@code model.onnx}); for another engine it
+ * leaves them out.
  */
 final class ModelFileChooser {
 
-    static final List<String> EXTENSIONS = List.of(".pt", ".pth", ".torchscript", ".params");
+    static final List<String> EXTENSIONS = List.of(".pt", ".pth", ".torchscript", ".params", ".onnx");
+    static final String ONNX_ENGINE = "OnnxRuntime";
     private static final Pattern EPOCH = Pattern.compile("(.+)-(\\d{4})\\.params");
 
     private ModelFileChooser() {
@@ -36,16 +39,18 @@ final class ModelFileChooser {
      */
     static String choose(List<String> names, Map<String, String> serving, String folderName)
             throws ModelFormatException {
-        List<String> candidates = names.stream().filter(ModelFileChooser::isModelFileName).sorted().toList();
+        List<String> candidates = forEngine(names.stream().filter(ModelFileChooser::isModelFileName).sorted().toList(),
+                serving.get("engine"));
         if (candidates.isEmpty()) {
-            throw new ModelFormatException("the model folder holds no model file (.pt, .pth, .torchscript or .params)");
+            throw new ModelFormatException("the model folder holds no model file (.pt, .pth, .torchscript, .params or .onnx)");
         }
         String prefix = serving.getOrDefault("option.modelName", serving.getOrDefault("modelName", folderName));
         List<String> named = new ArrayList<>();
         for (String candidate : candidates) {
             String base = baseName(candidate);
             Matcher epoch = EPOCH.matcher(base);
-            if (base.equals(prefix + ".pt") || base.equals(prefix) || (epoch.matches() && epoch.group(1).equals(prefix))) {
+            if (base.equals(prefix + ".pt") || base.equals(prefix + ".onnx") || base.equals(prefix)
+                    || (epoch.matches() && epoch.group(1).equals(prefix))) {
                 named.add(candidate);
             }
         }
@@ -57,13 +62,24 @@ final class ModelFileChooser {
             return candidates.get(0);
         }
         for (String candidate : candidates) {
-            if (baseName(candidate).equals("model.pt")) {
+            if (baseName(candidate).equals("model.pt") || baseName(candidate).equals("model.onnx")) {
                 return candidate;
             }
         }
         List<String> shown = candidates.subList(0, Math.min(5, candidates.size()));
         throw new ModelFormatException("the model folder holds several model files; open one of them directly: "
                 + String.join(", ", shown) + (candidates.size() > shown.size() ? ", ..." : ""));
+    }
+
+    /** The candidates the folder's engine can load, when it names one and some fit. */
+    private static List<String> forEngine(List<String> candidates, String engine) {
+        if (engine == null) {
+            return candidates;
+        }
+        boolean onnxEngine = engine.trim().equalsIgnoreCase(ONNX_ENGINE);
+        List<String> fitting = candidates.stream()
+                .filter(c -> c.toLowerCase(Locale.ROOT).endsWith(".onnx") == onnxEngine).toList();
+        return fitting.isEmpty() ? candidates : fitting;
     }
 
     static String baseName(String relativePath) {

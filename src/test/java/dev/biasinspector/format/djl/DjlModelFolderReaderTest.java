@@ -101,7 +101,7 @@ class DjlModelFolderReaderTest {
         Path none = Files.createDirectories(dir.resolve("none"));
         Files.writeString(none.resolve(DjlModelFolderReader.SERVING_PROPERTIES), SERVING);
         assertThatThrownBy(() -> reader.read(none)).isInstanceOf(ModelFormatException.class)
-                .hasMessage("the model folder holds no model file (.pt, .pth, .torchscript or .params)");
+                .hasMessage("the model folder holds no model file (.pt, .pth, .torchscript, .params or .onnx)");
 
         Path notAModel = Files.createDirectories(dir.resolve("text"));
         Files.writeString(notAModel.resolve("notes.pt"), "hello");
