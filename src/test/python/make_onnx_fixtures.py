@@ -138,7 +138,14 @@ DTYPE_NAMES = {
     TensorProto.FLOAT: "float32", TensorProto.FLOAT16: "float16", TensorProto.BFLOAT16: "bfloat16",
     TensorProto.DOUBLE: "float64", TensorProto.INT8: "int8", TensorProto.UINT8: "uint8",
     TensorProto.INT16: "int16", TensorProto.INT32: "int32", TensorProto.INT64: "int64",
+    TensorProto.UINT16: "uint16", TensorProto.UINT32: "uint32", TensorProto.UINT64: "uint64",
+    TensorProto.BOOL: "bool",
 }
+
+
+def dtype_name(data_type):
+    """PyTorch's name for a decoded type, ONNX's own (lower case) for the others."""
+    return DTYPE_NAMES.get(data_type) or TensorProto.DataType.Name(data_type).lower()
 
 
 def float32_bits(values):
@@ -158,14 +165,15 @@ def initializers(model):
 
 def describe_bias(model, folder, name, module, cls, onnx_name, node):
     tensor = initializers(model)[onnx_name]
-    values = tensor_values(tensor, folder)
     entry = {
         "name": name, "module": module, "class": cls, "onnx_initializer": onnx_name,
         "onnx_node": node.name, "onnx_op": node.op_type, "shape": list(tensor.dims),
-        "dtype": DTYPE_NAMES.get(tensor.data_type, "unknown"),
+        "dtype": dtype_name(tensor.data_type),
         "onnx_data_type": TensorProto.DataType.Name(tensor.data_type),
     }
     if tensor.data_type in DTYPE_NAMES:
+        # (onnx 1.12's to_array cannot even convert typed COMPLEX64: only decoded types are read)
+        values = tensor_values(tensor, folder)
         entry["values"] = values
         entry["bits"] = float32_bits(values)
     return entry
@@ -174,7 +182,7 @@ def describe_bias(model, folder, name, module, cls, onnx_name, node):
 def describe_weight(model, name, onnx_name):
     tensor = initializers(model)[onnx_name]
     return {"name": name, "onnx_initializer": onnx_name, "shape": list(tensor.dims),
-            "dtype": DTYPE_NAMES.get(tensor.data_type, "unknown")}
+            "dtype": dtype_name(tensor.data_type)}
 
 
 def model_properties(model):
@@ -350,9 +358,18 @@ def helper_model():
     dtype_gemm("int64_raw", TensorProto.INT64,
                helper.make_tensor("int64_raw_B", TensorProto.INT64, [2],
                                   np.array([-5, 2 ** 40], dtype="<i8").tobytes(), raw=True))
-    # a type the app lists but does not decode
-    dtype_gemm("uint32_typed", TensorProto.UINT32,
+    dtype_gemm("uint16_raw", TensorProto.UINT16,
+               helper.make_tensor("uint16_raw_B", TensorProto.UINT16, [3],
+                                  np.array([0, 40000, 65535], dtype="<u2").tobytes(), raw=True))
+    dtype_gemm("uint32_typed", TensorProto.UINT32,  # in uint64_data
                helper.make_tensor("uint32_typed_B", TensorProto.UINT32, [2], [1, 4000000000]))
+    dtype_gemm("uint64_typed", TensorProto.UINT64,
+               helper.make_tensor("uint64_typed_B", TensorProto.UINT64, [2], [7, 2 ** 64 - 1]))
+    dtype_gemm("bool_typed", TensorProto.BOOL,
+               helper.make_tensor("bool_typed_B", TensorProto.BOOL, [3], [True, False, True]))
+    # a type the app lists but does not decode
+    dtype_gemm("complex_typed", TensorProto.COMPLEX64,
+               helper.make_tensor("complex_typed_B", TensorProto.COMPLEX64, [2], [1 + 2j, -0.5j]))
 
     # 4. Conv with a kept-looking name, reached through a chain of two Identity nodes, and a
     #    ConvTranspose with typed float_data; Conv1d-shaped weights so the class is Conv1d
@@ -395,7 +412,7 @@ def helper_model():
     outputs += [helper.make_tensor_value_info(m + "_out", TensorProto.FLOAT, ["n"])
                 for m in ("half_typed", "bf16_raw", "bf16_typed", "double_typed", "double_raw", "int8_raw",
                           "int8_typed", "uint8_raw", "int16_typed", "int32_typed", "int64_typed", "int64_raw",
-                          "uint32_typed")]
+                          "uint16_raw", "uint32_typed", "uint64_typed", "bool_typed", "complex_typed")]
     graph = helper.make_graph(nodes, "helper_graph", inputs, outputs, initializer=inits)
     model = helper.make_model(graph, producer_name="onnx.helper", producer_version=onnx.__version__,
                               opset_imports=[helper.make_opsetid("", 13)])
@@ -490,7 +507,7 @@ def main():
         assert weight_of(reloaded, node) == dict(weights)[module + ".weight"], module
     fixtures["helper_built.onnx"] = fixture_entry(
         path, "written with onnx.helper: typed float_data/int32_data/int64_data/double_data/uint64_data, "
-              "fp16/bf16/double/int8/uint8/int64 raw_data, UINT32 (listed, not decoded), Identity chain, "
+              "fp16/bf16/double/int8/uint8/uint16/int64 raw_data, COMPLEX64 (listed, not decoded), Identity chain, "
               "Conv1d and ConvTranspose2d, MatMul+Add with the bias second, metadata_props",
         described, [describe_weight(reloaded, n, o) for n, o in weights])
 

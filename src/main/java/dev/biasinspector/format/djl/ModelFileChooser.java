@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Picks the model file of a DJL model folder the way DJL's PyTorch engine looks for it: the file
  * named after {@code option.modelName} from serving.properties (else after the folder), with
- * {@code .pt} or as {@code <name>-NNNN.params} (highest epoch wins), else {@code model.pt}, else
- * the only model file there is. For {@code engine=OnnxRuntime} it looks only at {@code .onnx} files,
- * as DJL's OrtModel does ({@code <name>.onnx}, else {@code model.onnx}); for another engine it
- * leaves them out.
+ * {@code .pt} or {@code .onnx} (DJL's OnnxRuntime engine) or as {@code <name>-NNNN.params} (highest
+ * epoch wins), else {@code model.pt} or {@code model.onnx}, else
+ * the only model file there is. A folder whose serving.properties says {@code engine=OnnxRuntime}
+ * is looked for {@code .onnx} files only, one with another engine for the others.
  */
 final class ModelFileChooser {
 
@@ -49,8 +49,7 @@ final class ModelFileChooser {
         for (String candidate : candidates) {
             String base = baseName(candidate);
             Matcher epoch = EPOCH.matcher(base);
-            if (base.equals(prefix + ".pt") || base.equals(prefix + ".onnx") || base.equals(prefix)
-                    || (epoch.matches() && epoch.group(1).equals(prefix))) {
+            if (base.equals(prefix + ".pt") || base.equals(prefix + ".onnx") || base.equals(prefix) || (epoch.matches() && epoch.group(1).equals(prefix))) {
                 named.add(candidate);
             }
         }

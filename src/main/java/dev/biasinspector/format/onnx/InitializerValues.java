@@ -57,7 +57,8 @@ final class InitializerValues {
                 throw new ModelFormatException("the tensor " + record.name() + " stores no values");
             };
         }
-        return new Parameter(name, localName, record.dims(), dtype, data);
+        String typeName = dtype == DType.UNKNOWN ? OnnxDataType.nameOf(record.dataType()).toLowerCase(java.util.Locale.ROOT) : null;
+        return new Parameter(name, localName, record.dims(), dtype, data, typeName);
     }
 
     static long elementCount(InitializerRecord record) throws ModelFormatException {
@@ -128,6 +129,7 @@ final class InitializerValues {
             case FLOAT -> tensor.getFloatDataCount();
             case DOUBLE -> tensor.getDoubleDataCount();
             case INT64 -> tensor.getInt64DataCount();
+            case UINT32, UINT64 -> tensor.getUint64DataCount();
             default -> tensor.getInt32DataCount();
         };
         if (stored != n) {
@@ -139,13 +141,18 @@ final class InitializerValues {
                 case FLOAT -> tensor.getFloatData(i);
                 case DOUBLE -> (float) tensor.getDoubleData(i);
                 case INT64 -> (float) tensor.getInt64Data(i);
-                // int32_data holds FLOAT16 and BFLOAT16 as their 16 bits, the integer types as values
+                case UINT32, UINT64 -> unsignedToFloat(tensor.getUint64Data(i));
+                // int32_data holds FLOAT16 and BFLOAT16 as their 16 bits, the smaller integer types and BOOL as values
                 case FLOAT16 -> ElementDecoder.halfToFloat((short) tensor.getInt32Data(i));
                 case BFLOAT16 -> Float.intBitsToFloat((tensor.getInt32Data(i) & 0xFFFF) << 16);
                 default -> (float) tensor.getInt32Data(i);
             };
         }
         return values;
+    }
+
+    private static float unsignedToFloat(long value) {
+        return value >= 0 ? value : Float.parseFloat(Long.toUnsignedString(value));
     }
 
     private static void checkCount(long count) throws ModelFormatException {

@@ -1,9 +1,9 @@
 package dev.biasinspector.format.onnx;
 
-import dev.biasinspector.format.FileSignature;
 import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.format.ModelReader;
 import dev.biasinspector.model.LoadedModel;
+import dev.biasinspector.model.ModelFormat;
 import dev.biasinspector.model.ModuleNode;
 
 import java.io.IOException;
@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,31 +25,13 @@ import java.util.Map;
  */
 public final class OnnxReader implements ModelReader {
 
-    public static final String FORMAT = "onnx";
     public static final String SOURCE = "ONNX reader (no code run)";
     static final String ROOT_CLASS = "Graph";
     static final String CONTAINER_CLASS = "Module";
 
     @Override
-    public String formatName() {
-        return FORMAT;
-    }
-
-    /**
-     * ONNX has no magic number: a {@code .onnx} name, or a first field that is ModelProto's
-     * {@code ir_version} followed by another ModelProto field, as every writer puts it first.
-     */
-    @Override
-    public boolean accepts(FileSignature signature) {
-        if (signature.directory()) {
-            return false;
-        }
-        if (signature.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
-            return true;
-        }
-        byte[] head = signature.head();
-        return head.length >= 3 && head[0] == 0x08 && head[1] >= 1 && head[1] <= 15
-                && List.of(0x12, 0x1A, 0x22, 0x28, 0x32, 0x3A, 0x42, 0x72).contains(head[2] & 0xFF);
+    public ModelFormat format() {
+        return ModelFormat.ONNX;
     }
 
     @Override
@@ -63,7 +44,7 @@ public final class OnnxReader implements ModelReader {
             graph = OnnxModelScanner.scan(channel);
         }
         ModuleNode root = buildTree(file, graph);
-        return new LoadedModel(file, FORMAT, SOURCE, root, graph.properties());
+        return new LoadedModel(file, format(), SOURCE, root, graph.properties());
     }
 
     /** One module per layer (named as in PyTorch), with the containers its dotted path implies. */

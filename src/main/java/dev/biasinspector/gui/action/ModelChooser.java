@@ -24,8 +24,9 @@ final class ModelChooser {
         JFileChooser chooser = chooser(context, name, title);
         chooser.setFileSelectionMode(JFileChooser.FILES_AND_DIRECTORIES);
         FileNameExtensionFilter models = new FileNameExtensionFilter(
-                "Models: TorchScript, DJL (*.pt, *.pth, *.torchscript, *.params, *.zip, *.tar.gz)",
-                "pt", "pth", "torchscript", "params", "zip", "gz", "tgz");
+                "Models: TorchScript, DJL, ONNX, safetensors, GGUF (*.pt, *.pth, *.torchscript, *.params, *.zip, *.tar.gz,"
+                        + " *.onnx, *.safetensors, *.gguf)",
+                "pt", "pth", "torchscript", "params", "zip", "gz", "tgz", "onnx", "safetensors", "gguf");
         chooser.addChoosableFileFilter(models);
         chooser.setFileFilter(models);
         chooser.setApproveButtonToolTipText("Open the selected model file or DJL model folder");

@@ -1,11 +1,12 @@
 package dev.biasinspector.format.onnx;
 
-import dev.biasinspector.format.FileSignature;
-import dev.biasinspector.format.djl.DjlEngineReader;
-import dev.biasinspector.format.djl.DjlModelFolderReader;
-import dev.biasinspector.format.torchscript.TorchScriptArchiveReader;
+import dev.biasinspector.format.Engine;
+import dev.biasinspector.format.FormatDetector;
+import dev.biasinspector.format.ModelKind;
+import dev.biasinspector.format.ModelOpener;
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.model.LoadedModel;
+import dev.biasinspector.model.ModelFormat;
 import dev.biasinspector.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,22 +39,22 @@ class OnnxInDjlModelFolderTest {
         // a TorchScript file beside it is not what engine=OnnxRuntime loads
         Files.copy(Fixtures.path("simple_scripted.pt"), folder.resolve("model.pt"));
 
-        DjlModelFolderReader reader = new DjlModelFolderReader(new TorchScriptArchiveReader());
-        assertThat(reader.accepts(FileSignature.of(folder))).isTrue();
-        LoadedModel model = reader.read(folder);
+        assertThat(kind(folder)).isEqualTo(ModelKind.DJL_FOLDER);
+        LoadedModel model = ModelOpener.open(folder);
 
-        assertThat(model.format()).isEqualTo("onnx");
+        assertThat(model.format()).isEqualTo(ModelFormat.ONNX);
+        assertThat(model.modelFileInFolder()).contains("simple_net.onnx");
         assertThat(model.properties()).containsEntry("modelFile", "simple_net.onnx")
                 .containsEntry("engine", "OnnxRuntime").containsEntry("producer_name", "pytorch");
         assertWritersValues(model);
-        assertWritersValues(new DjlModelFolderReader(new DjlEngineReader()).read(folder));
+        assertWritersValues(ModelOpener.open(folder, Engine.DJL));
     }
 
     @Test
     void withoutAModelNameDjlLooksForModelOnnx() throws IOException {
         Path folder = folder("model.onnx", "engine=OnnxRuntime\n");
         Files.copy(OnnxFixtures.path("conv_bn.onnx"), folder.resolve("other.onnx"));
-        LoadedModel model = new DjlModelFolderReader(new TorchScriptArchiveReader()).read(folder);
+        LoadedModel model = ModelOpener.open(folder);
         assertThat(model.properties()).containsEntry("modelFile", "model.onnx");
         assertWritersValues(model);
     }
@@ -68,11 +69,16 @@ class OnnxInDjlModelFolderTest {
             Files.copy(OnnxFixtures.path("simple_net.onnx"), (OutputStream) out);
             out.closeEntry();
         }
-        DjlModelFolderReader reader = new DjlModelFolderReader(new TorchScriptArchiveReader());
-        assertThat(reader.accepts(FileSignature.of(zip))).isTrue();
-        LoadedModel model = reader.read(zip);
+        assertThat(kind(zip)).isEqualTo(ModelKind.DJL_ARCHIVE);
+        LoadedModel model = ModelOpener.open(zip);
         assertThat(model.properties()).containsEntry("modelFile", "simple_net.onnx");
         assertWritersValues(model);
+    }
+
+    private static ModelKind kind(Path path) throws IOException {
+        try (var detected = FormatDetector.detect(path)) {
+            return detected.kind();
+        }
     }
 
     private Path folder(String onnxName, String serving) throws IOException {

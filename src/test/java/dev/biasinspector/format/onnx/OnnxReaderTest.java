@@ -2,17 +2,21 @@ package dev.biasinspector.format.onnx;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.biasinspector.format.FileSignature;
+import dev.biasinspector.format.ModelOpener;
 import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.model.LoadedModel;
+import dev.biasinspector.model.ModelFormat;
 import dev.biasinspector.model.ModuleNode;
 import dev.biasinspector.model.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every bias of every ONNX fixture, with the writer's names, classes, shapes and bit-identical values. */
 class OnnxReaderTest {
+
+    @TempDir
+    Path dir;
 
     private final OnnxReader reader = new OnnxReader();
 
@@ -45,7 +52,7 @@ class OnnxReaderTest {
             assertThat(got.modulePath()).as(name).isEqualTo(want.get("module").getAsString());
             assertThat(got.type()).as(name).isEqualTo(want.get("class").getAsString());
             assertThat(got.parameter().shape()).as(name).containsExactly(longs(want, "shape"));
-            assertThat(got.parameter().dtype().pythonName()).as(name).isEqualTo(want.get("dtype").getAsString());
+            assertThat(got.parameter().dtypeName()).as(name).isEqualTo(want.get("dtype").getAsString());
             if (want.has("bits")) {
                 float[] values = got.load().values();
                 float[] writer = OnnxFixtures.values(want);
@@ -87,7 +94,7 @@ class OnnxReaderTest {
         }
         assertThat(model.properties()).containsEntry("nodes", OnnxFixtures.fixture(fixture).get("node_count").getAsString())
                 .containsEntry("initializers", OnnxFixtures.fixture(fixture).get("initializer_count").getAsString());
-        assertThat(model.format()).isEqualTo("onnx");
+        assertThat(model.format()).isEqualTo(ModelFormat.ONNX);
         assertThat(model.source()).contains("no code run");
     }
 
@@ -123,13 +130,13 @@ class OnnxReaderTest {
     }
 
     @Test
-    void aFileIsAcceptedByItsNameOrByItsFirstFields() throws IOException {
-        assertThat(reader.accepts(FileSignature.of(OnnxFixtures.path("simple_net.onnx")))).isTrue();
-        FileSignature renamed = FileSignature.of(OnnxFixtures.path("simple_net.onnx"));
-        renamed = new FileSignature(renamed.path().resolveSibling("model.bin"), false, renamed.size(), renamed.head());
-        assertThat(reader.accepts(renamed)).isTrue();
-        FileSignature zip = new FileSignature(renamed.path(), false, 10, new byte[]{'P', 'K', 3, 4});
-        assertThat(reader.accepts(zip)).isFalse();
+    void theFormatDetectorSendsOnnxFilesHereWhateverTheirName() throws IOException {
+        Path renamed = Files.copy(OnnxFixtures.path("simple_net.onnx"), dir.resolve("weights.bin"));
+        for (Path file : List.of(OnnxFixtures.path("simple_net.onnx"), renamed)) {
+            LoadedModel model = ModelOpener.open(file);
+            assertThat(model.format()).isEqualTo(ModelFormat.ONNX);
+            assertThat(model.linearBiases()).extracting(BiasEntry::name).containsExactly("fc1.bias", "fc2.bias");
+        }
     }
 
     private static long[] longs(JsonObject object, String key) {
