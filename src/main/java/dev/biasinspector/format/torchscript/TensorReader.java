@@ -15,8 +15,12 @@ import java.nio.ByteOrder;
  */
 final class TensorReader {
 
-    /** Larger biases exist only in broken files; refuse rather than allocate gigabytes. */
-    private static final long MAX_ELEMENTS = 64L << 20;
+    /**
+     * Values read for one tensor (16,777,216 = 2^24, 64 MiB as floats). Real biases have at most
+     * some hundred thousand; a larger one — often a stride-0 view of a few bytes claiming millions
+     * of values — is refused before anything is allocated.
+     */
+    static final long MAX_ELEMENTS = 1L << 24;
 
     private TensorReader() {
     }
@@ -83,13 +87,15 @@ final class TensorReader {
             return new float[0];
         }
         if (count > MAX_ELEMENTS) {
-            throw new ModelFormatException("tensor " + name + " is too large to show (" + count + " elements)");
+            throw new ModelFormatException("tensor " + name + " has " + count + " values, more than the "
+                    + MAX_ELEMENTS + " this app reads for one tensor");
         }
         DType dtype = tensor.storage().dtype();
         int itemSize = dtype.itemSize();
         long spanBytes = (last - first + 1) * itemSize;
         if (spanBytes > MAX_ELEMENTS * 8) {
-            throw new ModelFormatException("tensor " + name + " is too large to show");
+            throw new ModelFormatException("tensor " + name + " spans " + spanBytes + " bytes of its storage, more than the "
+                    + MAX_ELEMENTS * 8 + " this app reads for one tensor");
         }
         byte[] span = storages.read(tensor.storage().key(), first * itemSize, (int) spanBytes);
         ByteBuffer buffer = ByteBuffer.wrap(span).order(order);
