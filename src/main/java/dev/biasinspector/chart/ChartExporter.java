@@ -63,6 +63,14 @@ public final class ChartExporter {
         });
     }
 
+    /** Writes {@code image} as PNG to a stream, e.g. standard output for {@code export -o -}. */
+    public static void writePng(BufferedImage image, java.io.OutputStream out) throws IOException {
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer available in this Java runtime");
+        }
+        out.flush();
+    }
+
     private static void checkSize(int width, int height, double scale) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
