@@ -46,7 +46,7 @@ public final class AtomicFiles {
             try {
                 resolved = absolute.toRealPath();
             } catch (java.nio.file.NoSuchFileException e) {
-                throw new IOException(target + " is a symbolic link to a file that does not exist; nothing was written");
+                throw new IOException("it is a symbolic link to a file that does not exist; nothing was written");
             }
             write(resolved, content);
             return;
@@ -70,19 +70,22 @@ public final class AtomicFiles {
     /** A device or FIFO: opened for writing as it is, never created, truncated or replaced. */
     private static void writeInto(Path target, Path absolute, Content content) throws IOException {
         if (Files.isDirectory(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(target + " is a folder, not a file; nothing was written");
+            throw new IOException("it is a folder, not a file; nothing was written");
         }
         java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(absolute,
                 java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         if (!attributes.isOther()) {
-            throw new IOException(target + " is not a file that can be written; nothing was written");
+            throw new IOException("it is not a file that can be written; nothing was written");
         }
         try (OutputStream out = Files.newOutputStream(absolute, java.nio.file.StandardOpenOption.WRITE)) {
             content.writeTo(out);
         } catch (java.nio.file.FileSystemException e) {
             // e.g. a socket: "No such device or address"
-            throw new IOException(target + " cannot be written (" + (e.getReason() == null ? "not a file" : e.getReason())
-                    + "); nothing was written", e);
+            throw new IOException("it cannot be written (" + (e.getReason() == null ? "not a file" : e.getReason())
+                    + ")", e);
+        } catch (IOException e) {
+            // e.g. /dev/full: "No space left on device"
+            throw new IOException("writing into it failed (" + e.getMessage() + ")", e);
         }
     }
 
