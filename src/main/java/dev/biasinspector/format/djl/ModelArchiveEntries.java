@@ -155,7 +155,7 @@ final class ModelArchiveEntries {
     private static ZipFile openZip(Path archive) throws IOException {
         try {
             return new ZipFile(archive.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) { // EOF: an end record pointing past the file
             throw new ModelFormatException("the model archive is damaged or truncated", e);
         }
     }

@@ -40,8 +40,9 @@ final class PyTorchArchive implements Closeable {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new ModelFormatException("the archive is damaged or truncated (" + e.getMessage() + ")", e);
+        } catch (ZipException | java.io.EOFException e) { // EOF: an end record pointing past the file
+            throw new ModelFormatException("the archive is damaged or truncated"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         }
         try {
             refuseDuplicateNames(zip);
