@@ -165,7 +165,7 @@ class ReadersFuzzTest {
             }
             bias.load();
         }
-        return model.format();
+        return String.valueOf(model.format());
     }
 
     record Mutated(byte[] bytes, String how) {
