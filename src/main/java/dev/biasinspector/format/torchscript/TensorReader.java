@@ -2,6 +2,7 @@ package dev.biasinspector.format.torchscript;
 
 import dev.biasinspector.format.ElementDecoder;
 import dev.biasinspector.format.ModelFormatException;
+import dev.biasinspector.format.ReadBudget;
 import dev.biasinspector.model.DType;
 import dev.biasinspector.model.Parameter;
 
@@ -15,12 +16,8 @@ import java.nio.ByteOrder;
  */
 final class TensorReader {
 
-    /**
-     * Values read for one tensor (16,777,216 = 2^24, 64 MiB as floats). Real biases have at most
-     * some hundred thousand; a larger one — often a stride-0 view of a few bytes claiming millions
-     * of values — is refused before anything is allocated.
-     */
-    static final long MAX_ELEMENTS = 1L << 24;
+    /** See {@link ReadBudget}; the span read for a strided view is bounded by the same budget in bytes. */
+    private static final long MAX_ELEMENTS = ReadBudget.MAX_TENSOR_VALUES;
 
     private TensorReader() {
     }
@@ -86,10 +83,7 @@ final class TensorReader {
         if (count == 0) {
             return new float[0];
         }
-        if (count > MAX_ELEMENTS) {
-            throw new ModelFormatException("tensor " + name + " has " + count + " values, more than the "
-                    + MAX_ELEMENTS + " this app reads for one tensor");
-        }
+        ReadBudget.checkValues(name, count);
         DType dtype = tensor.storage().dtype();
         int itemSize = dtype.itemSize();
         long spanBytes = (last - first + 1) * itemSize;
