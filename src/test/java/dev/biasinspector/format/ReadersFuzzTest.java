@@ -157,7 +157,7 @@ class ReadersFuzzTest {
     }
 
     private static String openAndRead(Path file) throws IOException {
-        LoadedModel model = ModelOpener.open(file, Engine.ARCHIVE);
+        LoadedModel model = ModelOpener.open(file);
         int read = 0;
         for (BiasEntry bias : model.allBiases()) {
             if (read++ >= MAX_BIASES_READ) {
