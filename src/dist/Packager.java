@@ -1,10 +1,8 @@
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.spi.ToolProvider;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -204,6 +201,9 @@ public final class Packager {
                 "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + archive,
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-cp", String.join(java.io.File.pathSeparator, classPath)));
+        // Kept in the image: an installer whose app lands elsewhere dumps its own archive from it
+        // (the .deb's postinst), because a JDK 17 archive only matches its dump-time class path.
+        Files.write(appDir.resolve(NAME + ".classlist"), merged);
         log("CDS archive: " + archive + " (" + merged.size() + " classes, "
                 + Files.size(archive) / (1024 * 1024) + " MiB)");
     }
@@ -234,7 +234,17 @@ public final class Packager {
     }
 
     void installer(Path image, Path dist) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--type", installer, "--app-image", image.toString(),
+        // The installed app lives elsewhere (/opt/bias-inspector), where this archive would not
+        // match; the .deb writes its own on install, the others start without one.
+        try (Stream<Path> old = Files.list(dist)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().endsWith("." + installer)).toList()) {
+                Files.delete(p);
+            }
+        }
+        Path copy = target.resolve("installer-image").resolve(NAME);
+        deleteTree(copy.getParent());
+        linkTree(image, copy, p -> !p.getFileName().toString().equals(NAME + ".jsa"));
+        List<String> args = new ArrayList<>(List.of("--type", installer, "--app-image", copy.toString(),
                 "--dest", dist.toString(), "--name", NAME, "--app-version", version,
                 "--vendor", "Bias Inspector", "--description", "Look at the biases of neural network model files",
                 "--license-file", base.resolve("LICENSE").toString()));
@@ -253,7 +263,19 @@ public final class Packager {
             case "dmg" -> args.addAll(List.of("--mac-package-name", "Bias Inspector"));
             default -> throw new IllegalArgumentException("installer=" + installer + ": use deb, dmg, msi or none");
         }
-        tool("jpackage", args.toArray(String[]::new));
+        if (Boolean.getBoolean("verbose") || System.getenv("DIST_VERBOSE") != null) {
+            args.add("--verbose");
+        }
+        // A child process, so dpkg-deb sees this environment: the payload is mostly compressed
+        // already (jars, jlink's modules file), where xz's default level only costs minutes.
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                windows ? "jpackage.exe" : "jpackage").toString()));
+        command.addAll(args);
+        Map<String, String> env = new LinkedHashMap<>();
+        if (System.getenv("DPKG_DEB_COMPRESSOR_LEVEL") == null) {
+            env.put("DPKG_DEB_COMPRESSOR_LEVEL", "1");
+        }
+        exec(env, command);
         try (Stream<Path> files = Files.list(dist)) {
             files.filter(p -> p.getFileName().toString().endsWith("." + installer))
                     .forEach(p -> log("installer: " + p));
@@ -314,7 +336,12 @@ public final class Packager {
 
     static String toolOutput(String name, String... args) {
         StringWriter out = new StringWriter();
-        ToolProvider.findFirst(name).orElseThrow().run(new PrintWriter(out), new PrintWriter(out), args);
+        try {
+            ToolProvider.findFirst(name).orElseThrow().run(new PrintWriter(out), new PrintWriter(out), args);
+        } catch (RuntimeException e) {
+            // jdeps throws (rather than failing) on a modular jar whose requires are missing.
+            return e.toString();
+        }
         return out.toString();
     }
 
@@ -327,6 +354,24 @@ public final class Packager {
         int status = pb.start().waitFor();
         if (status != 0) {
             throw new IllegalStateException(command.get(0) + " failed with exit code " + status);
+        }
+    }
+
+    /** Hard links where the file system allows (the image is 200 MB), copies otherwise. */
+    static void linkTree(Path from, Path to, java.util.function.Predicate<Path> include) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else if (include.test(p)) {
+                    try {
+                        Files.createLink(dest, p);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(p, dest, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
         }
     }
 

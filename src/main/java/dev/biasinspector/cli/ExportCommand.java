@@ -61,32 +61,44 @@ final class ExportCommand implements Callable<Integer> {
         for (String name : names) {
             series.add(DumpCommand.load(model, name, modelOptions));
         }
-        ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
-        JFreeChart chart = compare == null ? BiasChartFactory.create(series, theme)
-                : comparisonChart(series, modelOptions.model, modelOptions.open(compare), compare, theme);
-        try {
-            ChartExporter.writePng(chart, output, width, height, 1.0);
-        } catch (IOException e) {
-            throw new ModelFileException(output, e);
-        }
+        LoadedModel other = compare == null ? null : modelOptions.open(compare);
+        Drawing.write(series, other, this);
         spec.commandLine().getErr().println("wrote " + output);
         return 0;
     }
 
-    /** Each bias from model A and from model B, the series named by file ("A"/"B" in the legend). */
-    static JFreeChart comparisonChart(List<BiasVector> fromA, Path fileA, LoadedModel other, Path fileB,
-                                      ChartTheme theme) throws ModelFileException {
-        String[] files = FileLabels.distinct(fileA, fileB);
-        List<ChartSeries> series = new ArrayList<>();
-        List<String> layers = new ArrayList<>();
-        for (BiasVector a : fromA) {
-            BiasVector b = DumpCommand.load(other, a.name(), fileB);
-            String layer = BiasChartFactory.label(a);
-            layers.add(layer);
-            String suffix = fromA.size() == 1 ? "" : " " + layer;
-            series.add(new ChartSeries(files[0] + suffix, a.values()));
-            series.add(new ChartSeries(files[1] + suffix, b.values()));
+    /**
+     * The chart classes, kept out of ExportCommand's own methods: picocli reads every subcommand
+     * class's declared methods to find its options, which loads the classes in their signatures,
+     * so a JFreeChart in one of them loaded JFreeChart for {@code list} too.
+     */
+    static final class Drawing {
+        static void write(List<BiasVector> series, LoadedModel other, ExportCommand c) throws ModelFileException {
+            ChartTheme theme = c.dark ? ChartTheme.dark() : ChartTheme.light();
+            JFreeChart chart = other == null ? BiasChartFactory.create(series, theme)
+                    : comparisonChart(series, c.modelOptions.model, other, c.compare, theme);
+            try {
+                ChartExporter.writePng(chart, c.output, c.width, c.height, 1.0);
+            } catch (IOException e) {
+                throw new ModelFileException(c.output, e);
+            }
         }
-        return BiasChartFactory.create("Bias of " + String.join(", ", layers), series, theme);
+
+        /** Each bias from model A and from model B, the series named by file ("A"/"B" in the legend). */
+        static JFreeChart comparisonChart(List<BiasVector> fromA, Path fileA, LoadedModel other, Path fileB,
+                                          ChartTheme theme) throws ModelFileException {
+            String[] files = FileLabels.distinct(fileA, fileB);
+            List<ChartSeries> series = new ArrayList<>();
+            List<String> layers = new ArrayList<>();
+            for (BiasVector a : fromA) {
+                BiasVector b = DumpCommand.load(other, a.name(), fileB);
+                String layer = BiasChartFactory.label(a);
+                layers.add(layer);
+                String suffix = fromA.size() == 1 ? "" : " " + layer;
+                series.add(new ChartSeries(files[0] + suffix, a.values()));
+                series.add(new ChartSeries(files[1] + suffix, b.values()));
+            }
+            return BiasChartFactory.create("Bias of " + String.join(", ", layers), series, theme);
+        }
     }
 }

@@ -61,6 +61,7 @@ public final class BiasInspectorApp {
     public static MainWindow start(AppSettings settings, Optional<Path> model) {
         Themes.install(settings.darkTheme());
         MainWindow window = new MainWindow(settings);
+        window.setIconImages(AppIcon.images());
         window.setVisible(true);
         model.ifPresentOrElse(window.models()::open, window.models()::openDemo);
         return window;

@@ -248,7 +248,7 @@ class CommandLineTest {
         Path after = dev.biasinspector.testing.DemoModels.path("simple_net_trained.pt");
         dev.biasinspector.model.BiasVector fc1 = dev.biasinspector.format.ModelOpener.open(before).allBiases().get(0).load();
 
-        org.jfree.chart.JFreeChart chart = ExportCommand.comparisonChart(List.of(fc1), before,
+        org.jfree.chart.JFreeChart chart = ExportCommand.Drawing.comparisonChart(List.of(fc1), before,
                 dev.biasinspector.format.ModelOpener.open(after), after, dev.biasinspector.chart.ChartTheme.light());
 
         org.jfree.data.xy.XYDataset data = chart.getXYPlot().getDataset();
