@@ -65,12 +65,13 @@ class SingleInstanceWindowTest extends AppWindowTestBase {
 
         Process list = secondStart("list", "models/simple_net_trained.pt");
 
+        String out;
         try {
             assertThat(list.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            out = output(list);
         } finally {
             list.destroyForcibly();
         }
-        String out = output(list);
         assertThat(list.exitValue()).as(out).isZero();
         assertThat(out).contains("fc1.bias").contains("fc2.bias");
         robot.waitForIdle();
