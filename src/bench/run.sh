@@ -110,6 +110,8 @@ else
 fi
 PARTS="${BENCH_PARTS:-torch,peers}"
 echo "parts=$PARTS" >>"$OUT/run.env"
+# the report shows this run only: no figures left from an earlier run or from a part not run now
+rm -f "$OUT"/jmh*.json "$OUT/python.json" "$OUT"/hyperfine-*.json "$OUT/rss.tsv" "$OUT/loop-times.tsv" "$OUT/peers.tsv"
 
 if [[ ",$PARTS," == *",torch,"* ]]; then
 
