@@ -78,6 +78,8 @@ add() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$CMDS"; }
 if java_reads llama_70b "$LLAMA" "$LLAMA_BIAS" "$MODELS/llama_70b.expected.f32"; then
   add list70 java "java -jar $JAR list $LLAMA"
 fi
+# Netron, given the folder, opens its config.json as a "Transformers" model with no tensors; given
+# the index (what a user opens in Netron), it fetches every shard's header: that is the peer.
 [ "$NETRON" = 1 ] && add list70 netron "$(netron "$LLAMA/model.safetensors.index.json")"
 
 for fmt in st gguf; do

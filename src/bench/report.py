@@ -240,6 +240,23 @@ def peer_report(out, p, chart):
         p()
 
 
+def chart_report(out, p):
+    chart = jmh(out / "jmh-chart.json", key_of=lambda params: params["length"])
+    if chart:
+        lengths = sorted({int(k) for k, _ in chart})
+        p("### Chart cost by bias length (Java, warm, median (90th percentile))")
+        p()
+        p("`BiasChartFactory.createDataset` and drawing the chart into an 800×500 image "
+          "(`ChartExporter.render`, no PNG encoding) for a synthetic bias of each length.")
+        p()
+        p("| Values | Dataset | Draw 800×500 |")
+        p("| ---: | ---: | ---: |")
+        for n in lengths:
+            p(f"| {n:,} | {cell(chart.get((str(n), 'dataset')))} | {cell(chart.get((str(n), 'render')))} |")
+        p()
+    return chart
+
+
 def main():
     out = Path(sys.argv[1])
     if not (out / "python.json").exists():  # BENCH_PARTS=peers: only step e
@@ -249,7 +266,7 @@ def main():
         print(f"Run {env.get('start_time', '?')} – {env.get('end_time', '?')}; "
               f"load average at start {env.get('start_load', '?')}, at end {env.get('end_load', '?')}.")
         print()
-        peer_report(out, print, jmh(out / "jmh-chart.json", key_of=lambda params: params["length"]))
+        peer_report(out, print, chart_report(out, print))
         return
     manifest = [line.split("\t") for line in (out / "models" / "manifest.tsv").read_text().splitlines()]
     python = json.loads((out / "python.json").read_text())
@@ -323,19 +340,7 @@ def main():
           "`named_parameters()` (checked in the same run).")
         p()
 
-    chart = jmh(out / "jmh-chart.json", key_of=lambda params: params["length"])
-    if chart:
-        lengths = sorted({int(k) for k, _ in chart})
-        p("### Chart cost by bias length (Java, warm, median (90th percentile))")
-        p()
-        p("`BiasChartFactory.createDataset` and drawing the chart into an 800×500 image "
-          "(`ChartExporter.render`, no PNG encoding) for a synthetic bias of each length.")
-        p()
-        p("| Values | Dataset | Draw 800×500 |")
-        p("| ---: | ---: | ---: |")
-        for n in lengths:
-            p(f"| {n:,} | {cell(chart.get((str(n), 'dataset')))} | {cell(chart.get((str(n), 'render')))} |")
-        p()
+    chart = chart_report(out, p)
 
     p("### Whole command from a cold process: export one bias as an 800×500 PNG")
     p()

@@ -36,7 +36,9 @@
 #
 # Environment knobs: BENCH_QUICK=1 (short smoke run, numbers not for publishing),
 # BENCH_QUIET_WAIT=seconds to wait for a 1-minute load average below 1.0 first (default 300; 0 = don't),
-# BENCH_PARTS=torch,peers (default both: torch = steps a-d, peers = step e),
+# BENCH_PARTS=torch,chart,peers (default all three: torch = steps a-d against PyTorch, chart = the
+# JMH chart cost by bias length, peers = step e; on a busy shared machine `BENCH_PARTS=chart,peers`
+# keeps a run under 15 minutes),
 # BENCH_PEER_RUNS=n (runs of each command in step e; default 7, quick 3),
 # NETRON_DIR=a checkout of github.com/lutzroeder/netron (the figures in RESULTS.md used commit
 # 38591e3, version 9.2.1) and node 20 or newer on the PATH; without NETRON_DIR the Netron columns
@@ -108,10 +110,16 @@ if [ "$QUICK" = 1 ]; then
 else
   JMH_ITER=(); RUNS=7; RSS_RUNS=3; PEER_RUNS="${BENCH_PEER_RUNS:-7}"
 fi
-PARTS="${BENCH_PARTS:-torch,peers}"
+PARTS="${BENCH_PARTS:-torch,chart,peers}"
 echo "parts=$PARTS" >>"$OUT/run.env"
 # the report shows this run only: no figures left from an earlier run or from a part not run now
 rm -f "$OUT"/jmh*.json "$OUT/python.json" "$OUT"/hyperfine-*.json "$OUT/rss.tsv" "$OUT/loop-times.tsv" "$OUT/peers.tsv"
+
+if [[ ",$PARTS," == *",chart,"* ]]; then
+  say "a. JMH: chart cost by bias length (1,000 / 8,192 / 65,536 / 1,000,000 values)"
+  java -cp "$CP" org.openjdk.jmh.Main 'dev.biasinspector.bench.ChartScalingBenchmark' "${JMH_ITER[@]}" \
+    -p length=1000,8192,65536,1000000 -rf json -rff "$OUT/jmh-chart.json" >"$OUT/jmh-chart.log" 2>&1 || { tail -30 "$OUT/jmh-chart.log"; exit 1; }
+fi
 
 if [[ ",$PARTS," == *",torch,"* ]]; then
 
@@ -119,9 +127,6 @@ if [[ ",$PARTS," == *",torch,"* ]]; then
 say "a. JMH: open / click / export, archive reader"
 java -cp "$CP" org.openjdk.jmh.Main 'dev.biasinspector.bench.UserActionsBenchmark' "${JMH_ITER[@]}" \
   -p model="$JMH_MODELS" -rf json -rff "$OUT/jmh.json" >"$OUT/jmh.log" 2>&1 || { tail -30 "$OUT/jmh.log"; exit 1; }
-say "a. JMH: chart cost by bias length (1,000 / 8,192 / 65,536 / 1,000,000 values)"
-java -cp "$CP" org.openjdk.jmh.Main 'dev.biasinspector.bench.ChartScalingBenchmark' "${JMH_ITER[@]}" \
-  -p length=1000,8192,65536,1000000 -rf json -rff "$OUT/jmh-chart.json" >"$OUT/jmh-chart.log" 2>&1 || { tail -30 "$OUT/jmh-chart.log"; exit 1; }
 rm -f "$OUT/jmh-djl.json"
 if [ "$HAS_DJL" = 1 ]; then
   say "a. JMH: open through DJL's PyTorch engine"
