@@ -7,7 +7,8 @@
 #   JAR=target/bias-inspector.jar PY=/usr/bin/python3 OUT=target/bench RUNS=7 bash src/bench/peers.sh
 #
 # Needs the models from make_models.py and make_format_models.py in $OUT/models. Writes
-# $OUT/peers.tsv (group, label, run, seconds, max RSS KiB, exit status), $OUT/peers-commands.tsv,
+# $OUT/peers.tsv (group, label, run, seconds, max RSS KiB, exit status, CPU seconds user + system),
+# $OUT/peers-commands.tsv,
 # $OUT/peers-notes.txt (what was skipped and why; the value checks) and $OUT/peers.env (versions).
 set -euo pipefail
 
@@ -91,6 +92,10 @@ for fmt in st gguf; do
   add "${fmt}_list" python "$PY $BENCH/plot_bias_formats.py list $file"
   [ "$NETRON" = 1 ] && add "${fmt}_list" netron "$(netron "$file")"
   add "${fmt}_export" python "$PY $BENCH/plot_bias_formats.py export $file $bias $OUT/out/peer-$fmt-python.png"
+  if [ "$fmt" = st ]; then  # Hugging Face users read safetensors as torch tensors: torch is imported
+    add "${fmt}_list" python-torch "$PY $BENCH/plot_bias_formats.py --torch list $file"
+    add "${fmt}_export" python-torch "$PY $BENCH/plot_bias_formats.py --torch export $file $bias $OUT/out/peer-$fmt-python-torch.png"
+  fi
 done
 
 add long_export java-10 "java -jar $JAR export $W10 $W10_BIAS -o $OUT/out/peer-wide10.png"
@@ -110,14 +115,15 @@ once() {  # group label run command...
   local group="$1" label="$2" run="$3"; shift 3
   local t0 t1
   t0=$(date +%s%N)
-  /usr/bin/time -f '%M %x' -o "$OUT/peers-time.tmp" "$@" </dev/null >"$OUT/peers-last.out" 2>&1 || true
+  /usr/bin/time -f '%M %x %U %S' -o "$OUT/peers-time.tmp" "$@" </dev/null >"$OUT/peers-last.out" 2>&1 || true
   t1=$(date +%s%N)
-  read -r kb rc <"$OUT/peers-time.tmp" || true
+  read -r kb rc user sys <"$OUT/peers-time.tmp" || true
   if [ "${rc:-1}" != 0 ]; then
     note "$group/$label run $run failed: $(tail -c 300 "$OUT/peers-last.out" | tr '\n' ' ')"
   fi
-  [ "$run" = 0 ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$label" "$run" \
-    "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')" "${kb:-}" "${rc:-1}" >>"$TSV"
+  [ "$run" = 0 ] || printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$label" "$run" \
+    "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')" "${kb:-}" "${rc:-1}" \
+    "$(awk -v u="${user:-0}" -v s="${sys:-0}" 'BEGIN { printf "%.2f", u + s }')" >>"$TSV"
 }
 for run in $(seq 0 "$RUNS"); do   # run 0 is the warm-up
   echo "   round $run of $RUNS (load $(cut -d' ' -f1 /proc/loadavg))" >&2

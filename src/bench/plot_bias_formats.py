@@ -5,6 +5,11 @@
     /usr/bin/python3 src/bench/plot_bias_formats.py list FILE
     /usr/bin/python3 src/bench/plot_bias_formats.py export FILE NAME OUT.png
     /usr/bin/python3 src/bench/plot_bias_formats.py dump FILE NAME OUT.f32
+    /usr/bin/python3 src/bench/plot_bias_formats.py --torch list|export ...
+
+--torch: the way most Hugging Face users read a safetensors file, `safe_open(path, framework="pt")`,
+which imports torch and hands out torch tensors: here torch is imported and each tensor read is
+made a torch tensor (torch.from_numpy) before it is listed or drawn.
 
 `list` prints every tensor's name, dtype and shape (what `bias-inspector list` shows); `export`
 writes the same 800x500 scatter as plot_bias.py; `dump` writes the tensor as float32 (the check).
@@ -126,6 +131,12 @@ def values_of(path, name):
 
 def main():
     args = sys.argv[1:]
+    as_torch = None
+    if args and args[0] == "--torch":
+        import torch
+
+        args = args[1:]
+        as_torch = torch.from_numpy
     if len(args) == 2 and args[0] == "list":
         for name, (dtype, shape) in tensors_of(args[1]).items():
             print(f"{name}\t{dtype}\t{shape}")
@@ -136,7 +147,10 @@ def main():
         sys.path.insert(0, __file__.rsplit("/", 1)[0])
         from plot_bias import scatter
 
-        scatter(values_of(args[1], args[2]), args[2], args[3])
+        values = values_of(args[1], args[2])
+        if as_torch:
+            values = as_torch(np.array(values)).numpy()
+        scatter(values, args[2], args[3])
     elif len(args) == 4 and args[0] == "dump":
         values_of(args[1], args[2]).astype("<f4").tofile(args[3])
     else:
