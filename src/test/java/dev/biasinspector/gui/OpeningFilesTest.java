@@ -76,7 +76,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         Path truncated = Files.write(folder.resolve("truncated.pt"), java.util.Arrays.copyOf(whole, whole.length / 2));
 
         onEdt(() -> {
-            frame.models().open(truncated);
+            frame.session().open(truncated);
             return null;
         });
 
@@ -141,7 +141,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).as("mkfifo").isTrue();
 
         onEdt(() -> {
-            frame.models().open(pipe);
+            frame.session().open(pipe);
             return null;
         });
         Pause.pause(new Condition("the Cancel button") {
@@ -152,11 +152,11 @@ class OpeningFilesTest extends AppWindowTestBase {
         }, LOAD_TIMEOUT);
         // The window still answers while the file loads.
         tree().clickPath("SimpleNet/fc2");
-        assertThat(onEdt(() -> frame.context().treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
+        assertThat(onEdt(() -> frame.treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
 
         window.button("cancelLoad").click();
 
-        assertThat(onEdt(frame.models()::isLoading)).isFalse();
+        assertThat(onEdt(frame.session()::isLoading)).isFalse();
         assertThat(onEdt(() -> robot.finder().findByName(frame, "cancelLoad", false).isShowing())).isFalse();
         assertThat(onEdt(frame::getTitle)).startsWith(FIXTURE);
         awaitChartOf("fc2.bias");
@@ -177,7 +177,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         warning.cancelButton().click();
 
         assertThat(settings.djlWarningAccepted()).isFalse();
-        assertThat(onEdt(frame.models()::isLoading)).isFalse();
+        assertThat(onEdt(frame.session()::isLoading)).isFalse();
         assertThat(window.label("statusText").text()).contains("archive reader");
     }
 
@@ -228,7 +228,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         Pause.pause(new Condition("the model to load") {
             @Override
             public boolean test() {
-                return onEdt(() -> !frame.models().isLoading());
+                return onEdt(() -> !frame.session().isLoading());
             }
         }, timeout);
         awaitIdle();
@@ -236,7 +236,7 @@ class OpeningFilesTest extends AppWindowTestBase {
 
     private void open(Path file) {
         onEdt(() -> {
-            frame.models().open(file);
+            frame.session().open(file);
             return null;
         });
         awaitIdle();
