@@ -194,18 +194,23 @@ abstract class AppWindowTestBase {
     }
 
     /**
-     * Clicks a dialog's button once the dialog is showing and has the focus (a click sent before
-     * that can be lost on a busy machine), then waits until the dialog has closed.
+     * Clicks a dialog's button once the dialog is showing and has the focus, then waits until the
+     * dialog has closed. The click is the button's own {@code doClick} on the EDT: a robot's mouse
+     * click on a modal dialog opened from another modal dialog was lost now and then on a busy
+     * machine (the test then waited for a dialog that stayed open), and what these tests check is
+     * what the app does with the answer, not the mouse.
      */
     protected void clickAndAwaitClosed(org.assertj.swing.fixture.AbstractButtonFixture<?, ?> button) {
         java.awt.Window dialog = onEdt(() -> javax.swing.SwingUtilities.getWindowAncestor(button.target()));
-        awaitTrue("the dialog to show", () -> dialog.isShowing() && button.target().isShowing());
+        awaitTrue("the dialog to show", () -> dialog.isShowing() && button.target().isShowing()
+                && button.target().isEnabled());
         onEdt(() -> {
             dialog.toFront();
             return button.target().requestFocusInWindow();
         });
         awaitTrue("the dialog to have the focus", dialog::isFocused);
-        button.click();
+        // invokeLater: the answer may open another modal dialog, which would hold invokeAndWait.
+        javax.swing.SwingUtilities.invokeLater(() -> button.target().doClick());
         awaitTrue("the dialog to close", () -> !dialog.isShowing());
     }
 
