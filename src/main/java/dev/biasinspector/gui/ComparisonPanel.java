@@ -1,5 +1,7 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.OpenComparison;
+
 import dev.biasinspector.chart.BiasChartFactory;
 import dev.biasinspector.model.ModelComparison;
 

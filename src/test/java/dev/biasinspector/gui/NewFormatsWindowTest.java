@@ -49,11 +49,11 @@ class NewFormatsWindowTest extends AppWindowTestBase {
         var written = SpecFixtures.file("gguf", "tiny_llama.gguf");
         assertThat(chartValues()).containsExactly(SpecFixtures.values(SpecFixtures.tensor(written, "blk.0.attn_q.bias")));
 
-        onEdt(() -> frame.context().treePanel().selectBias("blk.0.ffn_down.bias"));
+        onEdt(() -> frame.treePanel().selectBias("blk.0.ffn_down.bias"));
         awaitChartOf("blk.0.ffn_down.bias");
         assertThat(chartValues()).containsExactly(SpecFixtures.values(SpecFixtures.tensor(written, "blk.0.ffn_down.bias")));
 
-        onEdt(() -> frame.context().treePanel().selectBias("blk.0.ffn_gate.bias"));
+        onEdt(() -> frame.treePanel().selectBias("blk.0.ffn_gate.bias"));
         awaitTrue("the chart's message about Q4_K", () -> onEdt(() -> {
             JLabel message = (JLabel) robot.finder().findByName(frame, "chartMessage", false);
             return message.isShowing() && message.getText().contains("values of type Q4_K are not decoded");
@@ -86,8 +86,8 @@ class NewFormatsWindowTest extends AppWindowTestBase {
 
         drop(series);
 
-        awaitTrue("the checkpoint series", () -> frame.models().isIdle()
-                && frame.context().chartView().content().map(ChartContent.Evolution.class::isInstance).orElse(false));
+        awaitTrue("the checkpoint series", () -> frame.session().isIdle()
+                && frame.session().content().map(dev.biasinspector.session.ChartContent.Evolution.class::isInstance).orElse(false));
         assertThat(window.label("checkpointName").text()).isEqualTo("step_10.gguf  (2 of 2)");
         org.jfree.data.xy.XYDataset scatter = onEdt(() -> dev.biasinspector.chart.EvolutionChartFactory.scatterPlot(chart()).getDataset());
         assertThat(values(scatter, 0)).containsExactly(SpecFixtures.values(SpecFixtures.tensor(

@@ -76,7 +76,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         Path truncated = Files.write(folder.resolve("truncated.pt"), java.util.Arrays.copyOf(whole, whole.length / 2));
 
         onEdt(() -> {
-            frame.models().open(truncated);
+            frame.session().open(truncated);
             return null;
         });
 
@@ -140,8 +140,9 @@ class OpeningFilesTest extends AppWindowTestBase {
         // lock, and while this test holds that lock the copy waits.
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Object exampleFilesLock = Class.forName("dev.biasinspector.session.ExampleFiles");
         Thread holder = new Thread(() -> {
-            synchronized (ExampleFiles.class) {
+            synchronized (exampleFilesLock) {
                 held.countDown();
                 try {
                     release.await();
@@ -154,7 +155,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
         try {
             onEdt(() -> {
-                frame.models().openDemo();
+                frame.session().openDemo();
                 return null;
             });
             Pause.pause(new Condition("the Cancel button") {
@@ -165,11 +166,11 @@ class OpeningFilesTest extends AppWindowTestBase {
             }, LOAD_TIMEOUT);
             // The window still answers while the file loads.
             tree().clickPath("SimpleNet/fc2");
-            assertThat(onEdt(() -> frame.context().treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
+            assertThat(onEdt(() -> frame.treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
 
             window.button("cancelLoad").click();
 
-            assertThat(onEdt(frame.models()::isLoading)).isFalse();
+            assertThat(onEdt(frame.session()::isLoading)).isFalse();
             assertThat(onEdt(() -> robot.finder().findByName(frame, "cancelLoad", false).isShowing())).isFalse();
             assertThat(onEdt(frame::getTitle)).startsWith(FIXTURE);
             awaitChartOf("fc2.bias");
@@ -189,7 +190,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).as("mkfifo").isTrue();
 
         onEdt(() -> {
-            frame.models().open(pipe);
+            frame.session().open(pipe);
             return null;
         });
 
@@ -211,7 +212,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         warning.cancelButton().click();
 
         assertThat(settings.djlWarningAccepted()).isFalse();
-        assertThat(onEdt(frame.models()::isLoading)).isFalse();
+        assertThat(onEdt(frame.session()::isLoading)).isFalse();
         assertThat(window.label("statusText").text()).contains("archive reader");
     }
 
@@ -262,7 +263,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         Pause.pause(new Condition("the model to load") {
             @Override
             public boolean test() {
-                return onEdt(() -> !frame.models().isLoading());
+                return onEdt(() -> !frame.session().isLoading());
             }
         }, timeout);
         awaitIdle();
@@ -270,7 +271,7 @@ class OpeningFilesTest extends AppWindowTestBase {
 
     private void open(Path file) {
         onEdt(() -> {
-            frame.models().open(file);
+            frame.session().open(file);
             return null;
         });
         awaitIdle();
