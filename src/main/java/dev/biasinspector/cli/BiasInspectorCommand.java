@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * {@code bias-inspector [MODEL]} opens the desktop app; the subcommands script the same readers.
  */
-@Command(name = "bias-inspector", mixinStandardHelpOptions = true, version = "Bias Inspector 0.1.0",
+@Command(name = "bias-inspector", mixinStandardHelpOptions = true, versionProvider = BiasInspectorCommand.VersionText.class,
         description = "Look at the biases of a neural network model file.",
         subcommands = {ListCommand.class, DumpCommand.class, ExportCommand.class, DiffCommand.class},
         footer = {"", "With no command, opens the desktop app (on MODEL, or on the bundled demo model)."})
@@ -27,6 +27,14 @@ public final class BiasInspectorCommand implements Callable<Integer> {
     boolean debug;
 
     private final Consumer<Optional<Path>> desktopLauncher;
+
+    /** {@code --version}: the same versions as Help > About, read from the jars. */
+    static final class VersionText implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return dev.biasinspector.about.Versions.text();
+        }
+    }
 
     public BiasInspectorCommand(Consumer<Optional<Path>> desktopLauncher) {
         this.desktopLauncher = desktopLauncher;
