@@ -1,6 +1,8 @@
 package dev.biasinspector.gui;
 
 import dev.biasinspector.instance.SingleInstance;
+import dev.biasinspector.session.LoadFailure;
+
 import dev.biasinspector.settings.AppSettings;
 
 import javax.swing.SwingUtilities;
@@ -63,7 +65,7 @@ public final class BiasInspectorApp {
         MainWindow window = new MainWindow(settings);
         window.setIconImages(AppIcon.images());
         window.setVisible(true);
-        model.ifPresentOrElse(window.models()::open, window.models()::openDemo);
+        model.ifPresentOrElse(window.session()::open, window.session()::openDemo);
         return window;
     }
 
@@ -73,7 +75,7 @@ public final class BiasInspectorApp {
      */
     public static void acceptHandOvers(SingleInstance instance, MainWindow window) {
         instance.start(file -> SwingUtilities.invokeLater(() -> {
-            file.ifPresent(window.models()::open);
+            file.ifPresent(window.session()::open);
             if ((window.getExtendedState() & java.awt.Frame.ICONIFIED) != 0) {
                 window.setExtendedState(window.getExtendedState() & ~java.awt.Frame.ICONIFIED);
             }
