@@ -76,7 +76,8 @@ public final class Packager {
 
     void run() throws Exception {
         Path dist = target.resolve("dist");
-        Path image = dist.resolve(NAME);
+        // jpackage names the macOS image bias-inspector.app.
+        Path image = dist.resolve(mac ? NAME + ".app" : NAME);
         if (reuseImage && Files.isDirectory(image)) {
             // Installer templates changed, app unchanged: skip the minutes of image and training.
             installer(image, dist);
@@ -248,7 +249,7 @@ public final class Packager {
                 Files.delete(p);
             }
         }
-        Path copy = target.resolve("installer-image").resolve(NAME);
+        Path copy = target.resolve("installer-image").resolve(image.getFileName().toString());
         deleteTree(copy.getParent());
         linkTree(image, copy, p -> !p.getFileName().toString().equals(NAME + ".jsa"));
         List<String> args = new ArrayList<>(List.of("--type", installer, "--app-image", copy.toString(),
