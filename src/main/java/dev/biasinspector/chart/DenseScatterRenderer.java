@@ -76,7 +76,8 @@ final class DenseScatterRenderer extends XYLineAndShapeRenderer {
                 return;
             }
         }
-        if (dataset.getItemCount(series) >= DENSE_ITEMS) {
+        int visible = state.getLastItemIndex() - state.getFirstItemIndex() + 1;
+        if (visible >= DENSE_ITEMS) {
             double x = dataset.getXValue(series, item);
             double y = dataset.getYValue(series, item);
             if (Double.isNaN(y)) {
