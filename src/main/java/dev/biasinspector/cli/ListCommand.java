@@ -3,6 +3,7 @@ package dev.biasinspector.cli;
 import com.google.gson.stream.JsonWriter;
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.model.LoadedModel;
+import dev.biasinspector.model.ModelFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,8 +59,8 @@ final class ListCommand implements Callable<Integer> {
         JsonWriter w = Json.writer(out);
         w.beginObject();
         w.name("file").value(modelOptions.model.toString());
-        w.name("format").value(model.format());
-        if (fromDjl(model)) {
+        w.name("format").value(model.format().id());
+        if (hasPropertiesToPrint(model)) {
             w.name("properties").beginObject();
             for (Map.Entry<String, String> p : model.properties().entrySet()) {
                 w.name(p.getKey()).value(p.getValue());
@@ -77,7 +78,7 @@ final class ListCommand implements Callable<Integer> {
                 w.value(d);
             }
             w.endArray();
-            w.name("dtype").value(b.parameter().dtype().pythonName());
+            w.name("dtype").value(b.parameter().dtypeName());
             w.endObject();
         }
         w.endArray();
@@ -87,11 +88,12 @@ final class ListCommand implements Callable<Integer> {
     }
 
     /**
-     * DJL files and DJL model folders carry properties worth printing (model name, epoch, data
-     * type, serving.properties); other formats keep the plain documented shape.
+     * DJL files and model folders (model name, epoch, serving.properties), safetensors
+     * ({@code __metadata__}, config.json), GGUF (metadata) and ONNX carry properties worth
+     * printing; TorchScript and torch.save files keep the plain documented shape.
      */
-    private static boolean fromDjl(LoadedModel model) {
-        return !model.properties().isEmpty()
-                && (model.format().equals("djl") || model.properties().containsKey("modelFile"));
+    private static boolean hasPropertiesToPrint(LoadedModel model) {
+        boolean pytorchFile = model.format() == ModelFormat.TORCHSCRIPT || model.format() == ModelFormat.TORCH_SAVE;
+        return !model.properties().isEmpty() && (!pytorchFile || model.modelFileInFolder().isPresent());
     }
 }

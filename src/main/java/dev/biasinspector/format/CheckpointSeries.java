@@ -7,12 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The model files of a folder of checkpoints, in natural order ({@code epoch_2} before
- * {@code epoch_10}). Only files whose first bytes a reader accepts are listed; their structure is
- * not read here.
+ * {@code epoch_10}). Only files the {@link FormatDetector} finds readable are listed (TorchScript,
+ * torch.save, DJL, safetensors, GGUF...); their structure is not read here.
  */
 public final class CheckpointSeries {
 
@@ -23,21 +22,12 @@ public final class CheckpointSeries {
         if (!Files.isDirectory(folder)) {
             throw new ModelFormatException("not a folder");
         }
-        List<Path> files;
-        try (Stream<Path> entries = Files.list(folder)) {
-            files = entries.filter(Files::isRegularFile)
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString(), NaturalOrder.INSTANCE))
-                    .toList();
-        }
-        List<Path> models = new java.util.ArrayList<>();
-        for (Path file : files) {
-            if (ModelOpener.recognizes(FileSignature.of(file))) {
-                models.add(file);
-            }
-        }
+        List<Path> models = FormatDetector.modelFiles(folder).stream()
+                .sorted(Comparator.comparing((Path p) -> p.getFileName().toString(), NaturalOrder.INSTANCE))
+                .toList();
         if (models.isEmpty()) {
             throw new ModelFormatException("the folder holds no model file this app can read");
         }
-        return List.copyOf(models);
+        return models;
     }
 }

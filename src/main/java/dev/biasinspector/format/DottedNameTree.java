@@ -31,6 +31,15 @@ public final class DottedNameTree {
 
     /** @param parameters in file order, each named with its full dotted name */
     public static ModuleNode build(List<Parameter> parameters) {
+        return build(parameters, (path, own) -> guessClass(own));
+    }
+
+    /**
+     * As {@link #build(List)}, with the class of each module named by {@code classOf(path, own
+     * parameters)}: for formats whose names carry more than shapes do (llama.cpp's {@code attn_q}).
+     */
+    public static ModuleNode build(List<Parameter> parameters,
+                                   java.util.function.BiFunction<String, List<Parameter>, String> classOf) {
         Map<String, List<Parameter>> byModule = new LinkedHashMap<>();
         byModule.put("", new ArrayList<>());
         for (Parameter p : parameters) {
@@ -44,7 +53,7 @@ public final class DottedNameTree {
         }
         Map<String, ModuleNode> nodes = new LinkedHashMap<>();
         byModule.forEach((path, own) -> {
-            ModuleNode node = new ModuleNode(path, guessClass(own));
+            ModuleNode node = new ModuleNode(path, classOf.apply(path, own));
             own.forEach(node::addParameter);
             nodes.put(path, node);
             if (!path.isEmpty()) {

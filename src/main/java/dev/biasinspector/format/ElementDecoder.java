@@ -23,6 +23,11 @@ public final class ElementDecoder {
             case INT16 -> buffer.getShort(byteOffset);
             case INT32, QINT32 -> buffer.getInt(byteOffset);
             case INT64 -> buffer.getLong(byteOffset);
+            case UINT16 -> buffer.getShort(byteOffset) & 0xFFFF;
+            case UINT32 -> buffer.getInt(byteOffset) & 0xFFFFFFFFL;
+            case UINT64 -> unsignedToFloat(buffer.getLong(byteOffset));
+            case FLOAT8_E4M3 -> e4m3ToFloat(buffer.get(byteOffset));
+            case FLOAT8_E5M2 -> halfToFloat((short) ((buffer.get(byteOffset) & 0xFF) << 8));
             case UNKNOWN -> throw new IllegalArgumentException("unknown element type");
         };
     }
@@ -35,6 +40,30 @@ public final class ElementDecoder {
             out[i] = decode(buffer, i * dtype.itemSize(), dtype);
         }
         return out;
+    }
+
+    private static float unsignedToFloat(long value) {
+        return value >= 0 ? value : Float.parseFloat(Long.toUnsignedString(value));
+    }
+
+    /**
+     * float8 e4m3fn (OCP FP8, PyTorch's {@code float8_e4m3fn}): exponent bias 7, no infinities,
+     * only S.1111.111 is NaN; exponent 0 is subnormal (mantissa / 8 × 2^-6). Exact in float.
+     */
+    public static float e4m3ToFloat(byte value) {
+        int b = value & 0xFF;
+        boolean negative = (b & 0x80) != 0;
+        int exponent = (b >>> 3) & 0xF;
+        int mantissa = b & 0x7;
+        float magnitude;
+        if (exponent == 0xF && mantissa == 0x7) {
+            return Float.NaN;
+        } else if (exponent == 0) {
+            magnitude = mantissa * 0x1p-9f;
+        } else {
+            magnitude = Math.scalb(1 + mantissa / 8f, exponent - 7);
+        }
+        return negative ? -magnitude : magnitude;
     }
 
     /** IEEE 754 binary16 → binary32, exact for every value including subnormals, infinities and NaN. */

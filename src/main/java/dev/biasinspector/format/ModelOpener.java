@@ -3,37 +3,30 @@ package dev.biasinspector.format;
 import dev.biasinspector.format.djl.DjlEngineReader;
 import dev.biasinspector.format.djl.DjlModelFolderReader;
 import dev.biasinspector.format.djl.DjlParamsReader;
+import dev.biasinspector.format.gguf.GgufReader;
+import dev.biasinspector.format.safetensors.HuggingFaceFolderReader;
+import dev.biasinspector.format.safetensors.SafetensorsReader;
 import dev.biasinspector.format.torchscript.TorchSaveReader;
 import dev.biasinspector.format.torchscript.TorchScriptArchiveReader;
 import dev.biasinspector.model.LoadedModel;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipFile;
 
 /**
- * Opens a model file or folder with the reader its first bytes (or layout) call for.
- *
- * <p>Order matters: a DJL model folder packed as a zip is a zip too, so the folder reader, which
- * only accepts zips without {@code data.pkl}, is asked before the TorchScript reader.
+ * Opens a model file or folder: {@link FormatDetector} says once what it is, and the reader is
+ * picked from that kind and the engine the user chose. The zip the detector opened is handed to
+ * the reader, so a file's directory is read once.
  */
 public final class ModelOpener {
 
-    private static final List<ModelReader> CODE_FREE_READERS = List.of(
-            new DjlParamsReader(),
-            new DjlModelFolderReader(new TorchScriptArchiveReader()),
-            new TorchScriptArchiveReader(),
-            new TorchSaveReader());
+    /** What a torch.save checkpoint opened with {@link Engine#DJL} says about how it was read. */
+    public static final String TORCH_SAVE_WITH_DJL = TorchSaveReader.SOURCE
+            + "; DJL's engine loads TorchScript models only, so this torch.save checkpoint was read without it";
 
     private ModelOpener() {
-    }
-
-    /** Whether some reader accepts a file with these first bytes. */
-    public static boolean recognizes(FileSignature signature) {
-        return !signature.directory() && signature.size() > 0
-                && CODE_FREE_READERS.stream().anyMatch(r -> r.accepts(signature));
     }
 
     /** Opens with the default readers, which run nothing stored in the file. */
@@ -43,39 +36,75 @@ public final class ModelOpener {
 
     /**
      * Opens {@code path}. With {@link Engine#DJL}, TorchScript models, alone or in a DJL model folder,
-     * are loaded by libtorch, which runs code stored in the file; DJL {@code .params} files are
-     * read the same way with either engine.
+     * are loaded by libtorch, which runs code stored in the file; every other kind is read by its
+     * code-free reader with either engine (the model's source says so).
      */
     public static LoadedModel open(Path path, Engine engine) throws IOException {
-        if (!Files.exists(path)) {
-            throw new NoSuchFileException(path.toString(), null, "no such file");
+        try (DetectedModel detected = FormatDetector.detect(path)) {
+            return read(detected, engine);
         }
-        if (!Files.isReadable(path)) {
-            throw new ModelFormatException("the file cannot be read (permission denied)");
-        }
-        FileSignature signature = FileSignature.of(path);
-        if (!signature.directory() && signature.size() == 0) {
-            throw new ModelFormatException("the file is empty");
-        }
-        for (ModelReader reader : readers(engine)) {
-            if (reader.accepts(signature)) {
-                return reader.read(path);
-            }
-        }
-        throw new ModelFormatException(signature.directory()
-                ? "the folder holds no model file this app can read"
-                : "not a supported model file (expected a TorchScript archive, a torch.save checkpoint or a DJL model)");
     }
 
-    private static List<ModelReader> readers(Engine engine) {
-        return switch (engine) {
-            case ARCHIVE -> CODE_FREE_READERS;
-            // Created per call: DJL's classes load only when the user asks for the engine.
-            case DJL -> List.of(
-                    new DjlParamsReader(),
-                    new DjlModelFolderReader(new DjlEngineReader()),
-                    new DjlEngineReader(),
-                    new TorchSaveReader());
+    /** Reads what the detector found, with the reader for its kind and the engine. */
+    public static LoadedModel read(DetectedModel detected, Engine engine) throws IOException {
+        Path path = detected.path();
+        return switch (detected.kind()) {
+            case TORCHSCRIPT -> engine == Engine.DJL ? new DjlEngineReader().read(path)
+                    : new TorchScriptArchiveReader().read(path, zip(detected));
+            case TORCH_SAVE_ZIP -> new TorchSaveReader().read(path, zip(detected),
+                    engine == Engine.DJL ? TORCH_SAVE_WITH_DJL : TorchSaveReader.SOURCE);
+            case TORCH_SAVE_LEGACY -> new TorchSaveReader().readLegacy(path);
+            case DJL_PARAMS -> new DjlParamsReader().read(path);
+            case DJL_FOLDER, DJL_ARCHIVE -> folderReader(engine).read(path, detected.zip());
+            case SAFETENSORS -> new SafetensorsReader().read(path);
+            case SAFETENSORS_FOLDER -> new HuggingFaceFolderReader().read(path);
+            case GGUF -> new GgufReader().read(path);
+            // The ONNX reader plugs in here: new dev.biasinspector.format.onnx.OnnxReader().read(path)
+            case ONNX -> throw new ModelFormatException("an ONNX model: recognised, ONNX support is coming");
+            case CHECKPOINT_FOLDER -> readCheckpointFolder(path, engine);
+            case UNSUPPORTED -> throw new ModelFormatException(detected.unsupportedSentence());
         };
+    }
+
+    /** The DJL model folder reader, reading the folder's model file by its kind with {@code engine}. */
+    public static DjlModelFolderReader folderReader(Engine engine) {
+        return new DjlModelFolderReader((file, shownName) -> openModelFileInFolder(file, shownName, engine));
+    }
+
+    private static LoadedModel openModelFileInFolder(Path file, String shownName, Engine engine) throws IOException {
+        DetectedModel detected;
+        try {
+            detected = FormatDetector.detect(file);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException("the model file " + shownName
+                    + " is neither a TorchScript archive nor a DJL parameter file", e);
+        }
+        try (detected) {
+            return switch (detected.kind()) {
+                case DJL_FOLDER, DJL_ARCHIVE, SAFETENSORS_FOLDER, CHECKPOINT_FOLDER ->
+                        throw new ModelFormatException("the model file " + shownName + " is a " + detected.what()
+                                + " inside a model folder");
+                default -> read(detected, engine);
+            };
+        }
+    }
+
+    /**
+     * One model from a folder of several: a DJL folder's naming rules pick one when they can
+     * (mlp-0003.params over mlp-0001.params); otherwise the sentence says to pick one, and the
+     * desktop app opens the folder as a checkpoint series instead.
+     */
+    private static LoadedModel readCheckpointFolder(Path folder, Engine engine) throws IOException {
+        if (!DjlModelFolderReader.modelFiles(folder).isEmpty()) {
+            return folderReader(engine).read(folder);
+        }
+        List<String> names = CheckpointSeries.list(folder).stream().map(p -> p.getFileName().toString()).toList();
+        List<String> shown = names.subList(0, Math.min(5, names.size()));
+        throw new ModelFormatException("the folder holds " + names.size() + " checkpoints; open one of them: "
+                + String.join(", ", shown) + (names.size() > shown.size() ? ", ..." : ""));
+    }
+
+    private static ZipFile zip(DetectedModel detected) throws ModelFormatException {
+        return detected.openedZip().orElseThrow(() -> new ModelFormatException("the archive could not be opened"));
     }
 }

@@ -1,18 +1,20 @@
 package dev.biasinspector.format;
 
 import dev.biasinspector.model.LoadedModel;
+import dev.biasinspector.model.ModelFormat;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Reads one kind of model file into the domain model. One implementation per format or engine. */
+/**
+ * Reads one kind of model file into the domain model. One implementation per format or engine;
+ * which one reads a path is decided by {@link FormatDetector} and {@link ModelOpener}, never by
+ * asking readers in turn.
+ */
 public interface ModelReader {
 
-    /** Short format name as in JSON output, e.g. {@code torchscript}. */
-    String formatName();
-
-    /** Whether this reader recognises the file from its first bytes (or, for folders, its layout). */
-    boolean accepts(FileSignature signature);
+    /** The format this reader's models report. */
+    ModelFormat format();
 
     /**
      * Reads the model's structure. Implementations must not execute anything stored in the file

@@ -94,7 +94,7 @@ public final class ModelPropertiesDialog extends JDialog {
     static Map<String, String> rowsOf(LoadedModel model) {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("File", model.file().toString());
-        rows.put("Format", model.format());
+        rows.put("Format", model.format().id());
         rows.put("Read by", model.source());
         rows.put("Modules", Integer.toString(model.moduleCount()));
         rows.put("Biases", String.format(Locale.ROOT, "%d (%d Linear)", model.allBiases().size(),
@@ -107,7 +107,7 @@ public final class ModelPropertiesDialog extends JDialog {
         Path folder = open.modelFolder().orElseThrow();
         JComboBox<String> choice = new JComboBox<>(modelFiles.toArray(String[]::new));
         choice.setName("modelFileChoice");
-        choice.setSelectedItem(open.model().properties().get(OpenModel.MODEL_FILE));
+        choice.setSelectedItem(open.model().modelFileInFolder().orElse(null));
         JButton openButton = new JButton("Open This One");
         openButton.setName("openModelFile");
         openButton.addActionListener(e -> {

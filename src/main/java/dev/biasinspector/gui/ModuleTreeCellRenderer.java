@@ -20,7 +20,7 @@ final class ModuleTreeCellRenderer extends DefaultTreeCellRenderer {
             setToolTipText(moduleItem.bias() == null
                     ? moduleItem.fullName() + " (" + moduleItem.module().className() + ")"
                     : moduleItem.bias().name() + " " + moduleItem.shape() + " "
-                    + moduleItem.bias().parameter().dtype().pythonName() + " (" + moduleItem.module().className() + ")");
+                    + moduleItem.bias().parameter().dtypeName() + " (" + moduleItem.module().className() + ")");
         }
         return this;
     }

@@ -3,6 +3,7 @@ package dev.biasinspector.gui;
 import dev.biasinspector.format.Engine;
 import dev.biasinspector.model.BiasVector;
 import dev.biasinspector.model.LoadedModel;
+import dev.biasinspector.model.ModelFormat;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,9 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * For a checkpoint series, the model is the last checkpoint and {@link #checkpoints()} holds all.
  */
 public final class OpenModel {
-
-    /** Property set by the DJL model folder reader: the model file it read, relative to the folder. */
-    public static final String MODEL_FILE = "modelFile";
 
     private final LoadedModel model;
     private final ModelSource source;
@@ -56,7 +54,7 @@ public final class OpenModel {
 
     /** Whether the TorchScript file can be read again with the other engine. */
     public boolean isTorchScript() {
-        return "torchscript".equals(model.format());
+        return model.format() == ModelFormat.TORCHSCRIPT;
     }
 
     /**
@@ -67,18 +65,18 @@ public final class OpenModel {
         if (!isTorchScript()) {
             return Optional.empty();
         }
-        if (!model.properties().containsKey(MODEL_FILE)) {
+        if (model.modelFileInFolder().isEmpty()) {
             return Optional.of(model.file());
         }
-        return modelFolder().map(folder -> folder.resolve(model.properties().get(MODEL_FILE)));
+        return modelFolder().map(folder -> folder.resolve(model.modelFileInFolder().get()));
     }
 
     /**
      * The DJL model folder this model was read from, when it was (not a packed archive): the
-     * folder reader names the model file it picked in the property {@value #MODEL_FILE}.
+     * folder reader names the model file it picked ({@link LoadedModel#modelFileInFolder()}).
      */
     public Optional<Path> modelFolder() {
-        if (!model.properties().containsKey(MODEL_FILE)) {
+        if (model.modelFileInFolder().isEmpty()) {
             return Optional.empty();
         }
         String name = String.valueOf(model.file().getFileName()).toLowerCase(java.util.Locale.ROOT);

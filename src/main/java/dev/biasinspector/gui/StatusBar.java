@@ -89,7 +89,7 @@ final class StatusBar extends JPanel {
         int linear = model.linearBiases().size();
         int all = model.allBiases().size();
         return String.join("  \u00b7  ",
-                model.format(),
+                model.format().id(),
                 count(model.moduleCount(), "module"),
                 count(all, "bias", "biases") + " (" + linear + " Linear)",
                 count(model.root().totalParameterCount(), "parameter"),

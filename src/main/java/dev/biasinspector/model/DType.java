@@ -13,6 +13,13 @@ public enum DType {
     INT16("int16", 2, false),
     INT32("int32", 4, false),
     INT64("int64", 8, false),
+    UINT16("uint16", 2, false),
+    UINT32("uint32", 4, false),
+    UINT64("uint64", 8, false),
+    /** 8-bit float, 4 exponent and 3 mantissa bits, no infinities (PyTorch's float8_e4m3fn, safetensors' F8_E4M3). */
+    FLOAT8_E4M3("float8_e4m3fn", 1, true),
+    /** 8-bit float, 5 exponent and 2 mantissa bits: the upper byte of a float16. */
+    FLOAT8_E5M2("float8_e5m2", 1, true),
     BOOL("bool", 1, false),
     QINT8("qint8", 1, false),
     QUINT8("quint8", 1, false),

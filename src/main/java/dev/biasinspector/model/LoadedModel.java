@@ -12,19 +12,31 @@ import java.util.Optional;
  * A model file as read by one reader: its module tree, where it came from and how it was read.
  *
  * @param file       the file or folder that was opened
- * @param format     short format name used in JSON output: {@code torchscript}, {@code djl}
+ * @param format     the file format the values came from (for a model folder: its model file's)
  * @param source     how the values were obtained, shown to users, e.g. "archive reader (no code run)"
  * @param root       the root module
  * @param properties extra facts about the file (DJL header properties, serving.properties, ...)
+ * @param modelFile  for a model folder or packed folder: the model file read in it, relative to
+ *                   the folder ({@code /}-separated); {@code null} when {@code file} is the model
  */
-public record LoadedModel(Path file, String format, String source, ModuleNode root, Map<String, String> properties) {
+public record LoadedModel(Path file, ModelFormat format, String source, ModuleNode root, Map<String, String> properties,
+                          String modelFile) {
 
     public LoadedModel {
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
-    public LoadedModel(Path file, String format, String source, ModuleNode root) {
+    public LoadedModel(Path file, ModelFormat format, String source, ModuleNode root, Map<String, String> properties) {
+        this(file, format, source, root, properties, null);
+    }
+
+    public LoadedModel(Path file, ModelFormat format, String source, ModuleNode root) {
         this(file, format, source, root, Map.of());
+    }
+
+    /** The model file read inside the opened folder or archive, if a folder was opened. */
+    public Optional<String> modelFileInFolder() {
+        return Optional.ofNullable(modelFile);
     }
 
     /** Every bias in file order (modules in pre-order, parameters in stored order). */

@@ -10,11 +10,22 @@ import java.util.Arrays;
  * @param shape     dimensions, outermost first
  * @param dtype     element type as stored in the file
  * @param data      lazy access to the values
+ * @param typeName  the element type as the file names it, shown where {@code dtype} is
+ *                  {@link DType#UNKNOWN} (GGUF's {@code q4_k}, safetensors' {@code c64}); may be null
  */
-public record Parameter(String name, String localName, long[] shape, DType dtype, TensorData data) {
+public record Parameter(String name, String localName, long[] shape, DType dtype, TensorData data, String typeName) {
 
     public Parameter {
         shape = shape.clone();
+    }
+
+    public Parameter(String name, String localName, long[] shape, DType dtype, TensorData data) {
+        this(name, localName, shape, dtype, data, null);
+    }
+
+    /** The element type to show: PyTorch's name, or the file's own for types without one. */
+    public String dtypeName() {
+        return dtype == DType.UNKNOWN && typeName != null ? typeName : dtype.pythonName();
     }
 
     /** A bias is any parameter whose last name part starts with {@code bias} or ends with {@code _bias}. */
@@ -41,6 +52,6 @@ public record Parameter(String name, String localName, long[] shape, DType dtype
 
     @Override
     public String toString() {
-        return name + " " + Arrays.toString(shape) + " " + dtype.pythonName();
+        return name + " " + Arrays.toString(shape) + " " + dtypeName();
     }
 }

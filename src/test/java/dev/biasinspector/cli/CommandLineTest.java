@@ -130,7 +130,7 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("error: " + random + ": not a supported model file"
-                + " (expected a TorchScript archive, a torch.save checkpoint or a DJL model)");
+                + " (expected a TorchScript archive, a torch.save checkpoint, a DJL model, safetensors, GGUF or ONNX)");
     }
 
     @Test

@@ -8,11 +8,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
 import dev.biasinspector.format.DottedNameTree;
-import dev.biasinspector.format.FileSignature;
 import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.format.ModelReader;
 import dev.biasinspector.model.DType;
 import dev.biasinspector.model.LoadedModel;
+import dev.biasinspector.model.ModelFormat;
 import dev.biasinspector.model.Parameter;
 import dev.biasinspector.model.TensorData;
 
@@ -36,7 +36,7 @@ import java.util.Map;
  */
 public final class DjlEngineReader implements ModelReader {
 
-    public static final String FORMAT = "torchscript";
+    public static final ModelFormat FORMAT = ModelFormat.TORCHSCRIPT;
 
     /**
      * Above this many elements in total, only bias values are copied out of libtorch; weights keep
@@ -45,13 +45,8 @@ public final class DjlEngineReader implements ModelReader {
     static final long MAX_COPIED_ELEMENTS = 64L * 1024 * 1024;
 
     @Override
-    public String formatName() {
+    public ModelFormat format() {
         return FORMAT;
-    }
-
-    @Override
-    public boolean accepts(FileSignature signature) {
-        return !signature.directory() && signature.isZip();
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.biasinspector.format.djl;
 
-import dev.biasinspector.format.FileSignature;
 import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.format.ModelReader;
 import dev.biasinspector.model.LoadedModel;
+import dev.biasinspector.model.ModelFormat;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * Opens a DJL model folder (as served by DJL Serving or the model zoo: a TorchScript {@code .pt}
@@ -28,72 +29,84 @@ import java.util.stream.Stream;
 public final class DjlModelFolderReader implements ModelReader {
 
     public static final String SERVING_PROPERTIES = "serving.properties";
+    /** Shown among the properties: the model file read in the folder (logic uses {@link LoadedModel#modelFileInFolder()}). */
+    public static final String MODEL_FILE_PROPERTY = "modelFile";
     /** Model files deeper than this below the folder (or archive root) are not looked at. */
     private static final int MAX_DEPTH = 2;
+    /** A model folder is small; a home folder is not searched through. */
+    private static final long MAX_FOLDER_ENTRIES = 10_000;
 
-    private final ModelReader torchScriptReader;
-    private final DjlParamsReader paramsReader = new DjlParamsReader();
+    /** Reads the model file the folder reader picked; the format detector and engine decide how. */
+    @FunctionalInterface
+    public interface ModelFileReader {
+        /**
+         * @param file      the model file (for a packed folder: a private copy of it)
+         * @param shownName its path inside the folder, for messages
+         */
+        LoadedModel read(Path file, String shownName) throws IOException;
+    }
+
+    private final ModelFileReader modelFileReader;
 
     /**
-     * @param torchScriptReader reads a {@code .pt} found in the folder: the archive reader by
-     *                          default, {@link DjlEngineReader} when the user picked the DJL engine
+     * @param modelFileReader reads the model file found in the folder, with the reader its kind and
+     *                        the user's engine call for ({@code ModelOpener} supplies it)
      */
-    public DjlModelFolderReader(ModelReader torchScriptReader) {
-        this.torchScriptReader = torchScriptReader;
+    public DjlModelFolderReader(ModelFileReader modelFileReader) {
+        this.modelFileReader = modelFileReader;
     }
 
     @Override
-    public String formatName() {
+    public ModelFormat format() {
         return DjlParamsReader.FORMAT;
     }
 
     @Override
-    public boolean accepts(FileSignature signature) {
-        try {
-            if (signature.directory()) {
-                return Files.isRegularFile(signature.path().resolve(SERVING_PROPERTIES))
-                        || !modelFiles(signature.path()).isEmpty();
-            }
-            if (ModelArchiveEntries.isTarGz(signature.path())) {
-                return signature.startsWith((byte) 0x1F, (byte) 0x8B);
-            }
-            if (signature.isZip()) {
-                // a TorchScript archive is a zip too: only a zip of a model folder qualifies
-                List<String> names = ModelArchiveEntries.list(signature.path());
-                return names.stream().noneMatch(n -> n.endsWith("data.pkl"))
-                        && names.stream().anyMatch(n -> depth(n) <= MAX_DEPTH
-                        && (ModelFileChooser.baseName(n).equals(SERVING_PROPERTIES) || ModelFileChooser.isModelFileName(n)));
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
+    public LoadedModel read(Path path) throws IOException {
+        return read(path, null);
     }
 
-    @Override
-    public LoadedModel read(Path path) throws IOException {
+    /**
+     * Reads a model folder, or a packed one.
+     *
+     * @param opened the archive's zip when the format detector opened it already (it closes it),
+     *               else {@code null}
+     */
+    public LoadedModel read(Path path, ZipFile opened) throws IOException {
         if (Files.isDirectory(path)) {
             return readFolder(path);
         }
-        return readArchive(path);
+        return readArchive(path, opened);
+    }
+
+    /** Whether an archive's entry names are those of a DJL model folder (serving.properties or a model file). */
+    public static boolean isModelFolderListing(List<String> names) {
+        return names.stream().anyMatch(n -> depth(n) <= MAX_DEPTH
+                && (ModelFileChooser.baseName(n).equals(SERVING_PROPERTIES) || ModelFileChooser.isModelFileName(n)));
+    }
+
+    /** Whether a file name is one DJL looks for in a model folder ({@code .pt}, {@code .params}, {@code .onnx}...). */
+    public static boolean isModelFileName(String name) {
+        return ModelFileChooser.isModelFileName(name);
     }
 
     private LoadedModel readFolder(Path folder) throws IOException {
         Path serving = folder.resolve(SERVING_PROPERTIES);
         Map<String, String> properties = Files.isRegularFile(serving)
                 ? parse(Files.readString(serving, StandardCharsets.UTF_8)) : Map.of();
-        String chosen = ModelFileChooser.choose(modelFiles(folder), properties, folder.getFileName().toString());
-        return wrap(folder, chosen, properties, readModelFile(folder.resolve(chosen), chosen));
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        String chosen = ModelFileChooser.choose(modelFiles(folder), properties, name == null ? "" : name.toString());
+        return wrap(folder, chosen, properties, modelFileReader.read(folder.resolve(chosen), chosen));
     }
 
-    private LoadedModel readArchive(Path archive) throws IOException {
-        List<String> names = ModelArchiveEntries.list(archive);
+    private LoadedModel readArchive(Path archive, ZipFile opened) throws IOException {
+        List<String> names = opened != null ? ModelArchiveEntries.list(opened) : ModelArchiveEntries.list(archive);
         String servingEntry = names.stream()
                 .filter(n -> ModelFileChooser.baseName(n).equals(SERVING_PROPERTIES) && depth(n) <= MAX_DEPTH)
                 .min((a, b) -> Integer.compare(depth(a), depth(b))).orElse(null);
         String root = servingEntry == null ? "" : servingEntry.substring(0, servingEntry.length() - SERVING_PROPERTIES.length());
         Map<String, String> properties = servingEntry == null ? Map.of()
-                : parse(ModelArchiveEntries.readText(archive, servingEntry));
+                : parse(ModelArchiveEntries.readText(archive, opened, servingEntry));
         List<String> relative = new ArrayList<>();
         for (String name : names) {
             if (name.startsWith(root) && depth(name.substring(root.length())) <= MAX_DEPTH) {
@@ -101,28 +114,17 @@ public final class DjlModelFolderReader implements ModelReader {
             }
         }
         String chosen = ModelFileChooser.choose(relative, properties, archiveBaseName(archive));
-        Path extracted = ModelArchiveEntries.extract(archive, root + chosen);
-        return wrap(archive, chosen, properties, readModelFile(extracted, chosen));
+        Path extracted = ModelArchiveEntries.extract(archive, opened, root + chosen);
+        return wrap(archive, chosen, properties, modelFileReader.read(extracted, chosen));
     }
 
-    private LoadedModel readModelFile(Path file, String shownName) throws IOException {
-        FileSignature signature = FileSignature.of(file);
-        if (paramsReader.accepts(signature)) {
-            return paramsReader.read(file);
-        }
-        if (torchScriptReader.accepts(signature)) {
-            return torchScriptReader.read(file);
-        }
-        throw new ModelFormatException("the model file " + shownName
-                + " is neither a TorchScript archive nor a DJL parameter file");
-    }
-
+    /** The model as read from its file, shown as the folder's, with serving.properties beside its own properties. */
     private static LoadedModel wrap(Path opened, String modelFile, Map<String, String> serving, LoadedModel inner) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("modelFile", modelFile);
+        properties.put(MODEL_FILE_PROPERTY, modelFile);
         serving.forEach(properties::putIfAbsent);
         inner.properties().forEach(properties::putIfAbsent);
-        return new LoadedModel(opened, inner.format(), inner.source(), inner.root(), properties);
+        return new LoadedModel(opened, inner.format(), inner.source(), inner.root(), properties, modelFile);
     }
 
     /** serving.properties entries sorted by key, so output does not depend on hashing. */
@@ -144,11 +146,15 @@ public final class DjlModelFolderReader implements ModelReader {
      */
     public static List<String> modelFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder, MAX_DEPTH)) {
-            return files.filter(Files::isRegularFile)
+            return files.limit(MAX_FOLDER_ENTRIES)
+                    .filter(Files::isRegularFile)
                     .map(f -> folder.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/"))
                     .filter(ModelFileChooser::isModelFileName)
                     .sorted()
                     .toList();
+        } catch (java.io.UncheckedIOException e) {
+            // a subfolder that cannot be listed (permissions): one sentence, not a stack trace
+            throw new ModelFormatException("the folder cannot be searched for model files (" + e.getCause().getMessage() + ")", e);
         }
     }
 

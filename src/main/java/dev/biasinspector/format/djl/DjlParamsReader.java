@@ -1,10 +1,10 @@
 package dev.biasinspector.format.djl;
 
-import dev.biasinspector.format.FileSignature;
 import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.format.ModelReader;
 import dev.biasinspector.model.DType;
 import dev.biasinspector.model.LoadedModel;
+import dev.biasinspector.model.ModelFormat;
 import dev.biasinspector.model.TensorData;
 
 import java.io.IOException;
@@ -26,17 +26,12 @@ import java.util.stream.Collectors;
  */
 public final class DjlParamsReader implements ModelReader {
 
-    public static final String FORMAT = "djl";
+    public static final ModelFormat FORMAT = ModelFormat.DJL;
     static final String SOURCE = "DJL parameter reader (no code run; layers inferred from the file's layout)";
 
     @Override
-    public String formatName() {
+    public ModelFormat format() {
         return FORMAT;
-    }
-
-    @Override
-    public boolean accepts(FileSignature signature) {
-        return !signature.directory() && signature.startsWith(DjlParamsHeader.MAGIC);
     }
 
     @Override

@@ -37,8 +37,8 @@ final class ModelArchiveEntries {
 
     /** Names of the regular files in the archive, {@code /}-separated. */
     static List<String> list(Path archive) throws IOException {
-        List<String> names = new ArrayList<>();
         if (isTarGz(archive)) {
+            List<String> names = new ArrayList<>();
             forEachTarEntry(archive, (name, size, in) -> {
                 names.add(name);
                 return false;
@@ -46,21 +46,31 @@ final class ModelArchiveEntries {
             return names;
         }
         try (ZipFile zip = openZip(archive)) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                if (!entry.isDirectory()) {
-                    names.add(entry.getName());
-                }
+            return list(zip);
+        }
+    }
+
+    /** Names of the regular files in an opened zip. */
+    static List<String> list(ZipFile zip) {
+        List<String> names = new ArrayList<>();
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            if (!entry.isDirectory()) {
+                names.add(entry.getName());
             }
         }
         return names;
     }
 
-    /** The entry's bytes as text (for serving.properties). */
-    static String readText(Path archive, String name) throws IOException {
+    /**
+     * The entry's bytes as text (for serving.properties).
+     *
+     * @param opened the archive's zip when the caller has it open already, else {@code null}
+     */
+    static String readText(Path archive, ZipFile opened, String name) throws IOException {
         byte[][] found = {null};
-        copy(archive, name, MAX_PROPERTIES_BYTES, in -> found[0] = in.readNBytes((int) MAX_PROPERTIES_BYTES + 1));
+        copy(archive, opened, name, MAX_PROPERTIES_BYTES, in -> found[0] = in.readNBytes((int) MAX_PROPERTIES_BYTES + 1));
         if (found[0].length > MAX_PROPERTIES_BYTES) {
             throw new ModelFormatException("serving.properties in the archive is too large");
         }
@@ -68,11 +78,11 @@ final class ModelArchiveEntries {
     }
 
     /** Copies one entry to a private temporary file that is deleted when the JVM exits. */
-    static Path extract(Path archive, String name) throws IOException {
+    static Path extract(Path archive, ZipFile opened, String name) throws IOException {
         String base = ModelFileChooser.baseName(name);
         Path copy = Files.createTempFile("bias-inspector-model-", "-" + base.replaceAll("[^A-Za-z0-9._-]", "_"));
         copy.toFile().deleteOnExit();
-        copy(archive, name, Long.MAX_VALUE, in -> {
+        copy(archive, opened, name, Long.MAX_VALUE, in -> {
             try (OutputStream out = Files.newOutputStream(copy)) {
                 in.transferTo(out);
             }
@@ -89,7 +99,8 @@ final class ModelArchiveEntries {
         boolean visit(String name, long size, InputStream content) throws IOException;
     }
 
-    private static void copy(Path archive, String name, long maxSize, StreamUser user) throws IOException {
+    private static void copy(Path archive, ZipFile opened, String name, long maxSize, StreamUser user)
+            throws IOException {
         if (isTarGz(archive)) {
             boolean[] found = {false};
             forEachTarEntry(archive, (entryName, size, in) -> {
@@ -105,15 +116,25 @@ final class ModelArchiveEntries {
             }
             return;
         }
+        if (opened != null) {
+            copy(opened, name, maxSize, user);
+            return;
+        }
         try (ZipFile zip = openZip(archive)) {
-            ZipEntry entry = zip.getEntry(name);
-            if (entry == null) {
-                throw new ModelFormatException("the archive has no entry " + name);
-            }
-            try (InputStream in = new BoundedInputStream(zip.getInputStream(entry), Math.min(maxSize,
-                    entry.getSize() < 0 ? Long.MAX_VALUE : entry.getSize()))) {
-                user.use(in);
-            }
+            copy(zip, name, maxSize, user);
+        }
+    }
+
+    private static void copy(ZipFile zip, String name, long maxSize, StreamUser user) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new ModelFormatException("the archive has no entry " + name);
+        }
+        try (InputStream in = new BoundedInputStream(zip.getInputStream(entry), Math.min(maxSize,
+                entry.getSize() < 0 ? Long.MAX_VALUE : entry.getSize()))) {
+            user.use(in);
+        } catch (ZipException | java.io.EOFException e) {
+            throw new ModelFormatException("the model archive is damaged or truncated", e);
         }
     }
 

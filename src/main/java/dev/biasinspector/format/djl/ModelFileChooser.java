@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 /**
  * Picks the model file of a DJL model folder the way DJL's PyTorch engine looks for it: the file
  * named after {@code option.modelName} from serving.properties (else after the folder), with
- * {@code .pt} or as {@code <name>-NNNN.params} (highest epoch wins), else {@code model.pt}, else
+ * {@code .pt} or {@code .onnx} (DJL's OnnxRuntime engine) or as {@code <name>-NNNN.params} (highest
+ * epoch wins), else {@code model.pt} or {@code model.onnx}, else
  * the only model file there is.
  */
 final class ModelFileChooser {
 
-    static final List<String> EXTENSIONS = List.of(".pt", ".pth", ".torchscript", ".params");
+    static final List<String> EXTENSIONS = List.of(".pt", ".pth", ".torchscript", ".params", ".onnx");
     private static final Pattern EPOCH = Pattern.compile("(.+)-(\\d{4})\\.params");
 
     private ModelFileChooser() {
@@ -38,14 +39,14 @@ final class ModelFileChooser {
             throws ModelFormatException {
         List<String> candidates = names.stream().filter(ModelFileChooser::isModelFileName).sorted().toList();
         if (candidates.isEmpty()) {
-            throw new ModelFormatException("the model folder holds no model file (.pt, .pth, .torchscript or .params)");
+            throw new ModelFormatException("the model folder holds no model file (.pt, .pth, .torchscript, .params or .onnx)");
         }
         String prefix = serving.getOrDefault("option.modelName", serving.getOrDefault("modelName", folderName));
         List<String> named = new ArrayList<>();
         for (String candidate : candidates) {
             String base = baseName(candidate);
             Matcher epoch = EPOCH.matcher(base);
-            if (base.equals(prefix + ".pt") || base.equals(prefix) || (epoch.matches() && epoch.group(1).equals(prefix))) {
+            if (base.equals(prefix + ".pt") || base.equals(prefix + ".onnx") || base.equals(prefix) || (epoch.matches() && epoch.group(1).equals(prefix))) {
                 named.add(candidate);
             }
         }
@@ -57,7 +58,7 @@ final class ModelFileChooser {
             return candidates.get(0);
         }
         for (String candidate : candidates) {
-            if (baseName(candidate).equals("model.pt")) {
+            if (baseName(candidate).equals("model.pt") || baseName(candidate).equals("model.onnx")) {
                 return candidate;
             }
         }

@@ -33,7 +33,7 @@ final class TensorDecoder {
 
     private static boolean isPlainInteger(DType dtype) {
         return switch (dtype) {
-            case INT8, UINT8, INT16, INT32, INT64, BOOL -> true;
+            case INT8, UINT8, INT16, INT32, INT64, UINT16, UINT32, UINT64, BOOL -> true;
             default -> false;
         };
     }

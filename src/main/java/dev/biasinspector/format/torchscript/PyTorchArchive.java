@@ -24,10 +24,13 @@ final class PyTorchArchive implements Closeable {
 
     private final ZipFile zip;
     private final String prefix;
+    /** False when the zip was opened by the format detector, which closes it. */
+    private final boolean ownsZip;
 
-    private PyTorchArchive(ZipFile zip, String prefix) {
+    private PyTorchArchive(ZipFile zip, String prefix, boolean ownsZip) {
         this.zip = zip;
         this.prefix = prefix;
+        this.ownsZip = ownsZip;
     }
 
     static PyTorchArchive open(Path file) throws IOException {
@@ -38,15 +41,24 @@ final class PyTorchArchive implements Closeable {
             throw new ModelFormatException("the archive is damaged or truncated (" + e.getMessage() + ")", e);
         }
         try {
-            String prefix = findPrefix(zip);
-            if (prefix == null) {
-                throw new ModelFormatException("not a PyTorch archive: the zip has no data.pkl");
-            }
-            return new PyTorchArchive(zip, prefix);
+            return of(zip, true);
         } catch (IOException | RuntimeException e) {
             zip.close();
             throw e;
         }
+    }
+
+    /** The archive in a zip the caller opened (and closes): its directory is not read again. */
+    static PyTorchArchive borrow(ZipFile zip) throws IOException {
+        return of(zip, false);
+    }
+
+    private static PyTorchArchive of(ZipFile zip, boolean owned) throws IOException {
+        String prefix = findPrefix(zip);
+        if (prefix == null) {
+            throw new ModelFormatException("not a PyTorch archive: the zip has no data.pkl");
+        }
+        return new PyTorchArchive(zip, prefix, owned);
     }
 
     /** The folder holding {@code data.pkl}, e.g. {@code simple_net/}; the shallowest one wins. */
@@ -64,21 +76,6 @@ final class PyTorchArchive implements Closeable {
             }
         }
         return best;
-    }
-
-    /** What a file holds, judged from its first bytes and its zip directory (no record is read). */
-    enum Kind { TORCHSCRIPT, TORCH_SAVE, OTHER }
-
-    static Kind kindOf(dev.biasinspector.format.FileSignature signature) {
-        if (!signature.isZip()) {
-            return Kind.OTHER;
-        }
-        try (PyTorchArchive archive = open(signature.path())) {
-            return archive.has("constants.pkl") || archive.has("model.json") ? Kind.TORCHSCRIPT : Kind.TORCH_SAVE;
-        } catch (IOException e) {
-            // A damaged zip: let the TorchScript reader say what is wrong with it.
-            return Kind.TORCHSCRIPT;
-        }
     }
 
     /** Unpickles {@code data.pkl}, executing nothing. */
@@ -174,6 +171,8 @@ final class PyTorchArchive implements Closeable {
 
     @Override
     public void close() throws IOException {
-        zip.close();
+        if (ownsZip) {
+            zip.close();
+        }
     }
 }

@@ -2,7 +2,11 @@ package dev.biasinspector.format.djl;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.biasinspector.format.FileSignature;
+import dev.biasinspector.format.DetectedModel;
+import dev.biasinspector.format.Engine;
+import dev.biasinspector.format.FormatDetector;
+import dev.biasinspector.format.ModelKind;
+import dev.biasinspector.format.ModelOpener;
 import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.model.LoadedModel;
@@ -58,7 +62,7 @@ class DjlEngineReaderTest {
             expected.add(name + " " + described.get(aliasTarget(fixture, name)));
         }
         assertThat(actual).isEqualTo(expected);
-        assertThat(model.format()).isEqualTo("torchscript");
+        assertThat(model.format().id()).isEqualTo("torchscript");
         assertThat(model.source()).isEqualTo("DJL PyTorch engine (libtorch 2.7.1; ran code stored in the file)");
     }
 
@@ -170,10 +174,17 @@ class DjlEngineReaderTest {
     }
 
     @Test
-    void acceptsZipFilesOnly() throws IOException {
-        assertThat(reader.accepts(FileSignature.of(Fixtures.path("simple_scripted.pt")))).isTrue();
+    void onlyTorchScriptArchivesAreSentToTheEngine() throws IOException {
+        try (DetectedModel zip = FormatDetector.detect(Fixtures.path("simple_scripted.pt"))) {
+            assertThat(zip.kind()).isEqualTo(ModelKind.TORCHSCRIPT);
+        }
         Path text = Files.write(dir.resolve("x.pt"), "DJL@".getBytes(StandardCharsets.US_ASCII));
-        assertThat(reader.accepts(FileSignature.of(text))).isFalse();
+        try (DetectedModel params = FormatDetector.detect(text)) {
+            assertThat(params.kind()).isEqualTo(ModelKind.DJL_PARAMS);
+        }
+        // a DJL file named .pt goes to the DJL file reader even with the DJL engine, never to libtorch
+        assertThatThrownBy(() -> ModelOpener.open(text, Engine.DJL)).isInstanceOf(ModelFormatException.class)
+                .hasMessageNotContaining("libtorch");
     }
 
     @Test

@@ -1,8 +1,12 @@
 package dev.biasinspector.format.djl;
 
-import dev.biasinspector.format.FileSignature;
+import dev.biasinspector.format.DetectedModel;
+import dev.biasinspector.format.Engine;
+import dev.biasinspector.format.FormatDetector;
+import dev.biasinspector.format.ModelKind;
+import dev.biasinspector.format.ModelOpener;
+import dev.biasinspector.model.ModelFormat;
 import dev.biasinspector.format.ModelFormatException;
-import dev.biasinspector.format.torchscript.TorchScriptArchiveReader;
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.model.LoadedModel;
 import dev.biasinspector.testing.Fixtures;
@@ -32,24 +36,25 @@ class DjlModelFolderReaderTest {
     @TempDir
     Path dir;
 
-    private final DjlModelFolderReader reader = new DjlModelFolderReader(new TorchScriptArchiveReader());
+    private final DjlModelFolderReader reader = ModelOpener.folderReader(Engine.ARCHIVE);
 
     @Test
     void folderWithServingPropertiesReadsItsTorchScriptModel() throws IOException {
         Path folder = simpleFolder();
 
-        assertThat(reader.accepts(FileSignature.of(folder))).isTrue();
+        assertThat(kindOf(folder)).isEqualTo(ModelKind.DJL_FOLDER);
         LoadedModel model = reader.read(folder);
 
         assertSimpleNet(model);
         assertThat(model.file()).isEqualTo(folder);
         assertThat(model.properties()).containsEntry("modelFile", "simple.pt").containsEntry("engine", "PyTorch")
                 .containsEntry("option.modelName", "simple");
+        assertThat(model.modelFileInFolder()).contains("simple.pt");
     }
 
     @Test
     void theDjlEngineCanReadTheFoldersModelToo() throws IOException {
-        LoadedModel model = new DjlModelFolderReader(new DjlEngineReader()).read(simpleFolder());
+        LoadedModel model = ModelOpener.folderReader(Engine.DJL).read(simpleFolder());
 
         assertThat(model.source()).startsWith("DJL PyTorch engine");
         assertThat(model.allBiases()).extracting(BiasEntry::name).containsExactly("fc1.bias", "fc2.bias");
@@ -60,7 +65,7 @@ class DjlModelFolderReaderTest {
     void zipAndTarGzOfTheFolderReadTheSame() throws IOException {
         Path folder = simpleFolder();
         for (Path archive : List.of(zip(folder, dir.resolve("simple.zip")), tarGz(folder, dir.resolve("simple.tar.gz")))) {
-            assertThat(reader.accepts(FileSignature.of(archive))).as(archive.toString()).isTrue();
+            assertThat(kindOf(archive)).as(archive.toString()).isEqualTo(ModelKind.DJL_ARCHIVE);
             LoadedModel model = reader.read(archive);
 
             assertSimpleNet(model);
@@ -71,8 +76,8 @@ class DjlModelFolderReaderTest {
 
     @Test
     void aTorchScriptArchiveNamedZipIsNotAModelFolder() throws IOException {
-        assertThat(reader.accepts(FileSignature.of(Fixtures.path("weights.zip")))).isFalse();
-        assertThat(reader.accepts(FileSignature.of(Fixtures.path("simple_scripted.pt")))).isFalse();
+        assertThat(kindOf(Fixtures.path("weights.zip"))).isEqualTo(ModelKind.TORCHSCRIPT);
+        assertThat(kindOf(Fixtures.path("simple_scripted.pt"))).isEqualTo(ModelKind.TORCHSCRIPT);
     }
 
     @Test
@@ -85,7 +90,7 @@ class DjlModelFolderReaderTest {
 
         LoadedModel model = reader.read(folder);
 
-        assertThat(model.format()).isEqualTo("djl");
+        assertThat(model.format()).isEqualTo(ModelFormat.DJL);
         assertThat(model.properties()).containsEntry("modelFile", "mlp_demo-0003.params").containsEntry("Epoch", "3");
         assertThat(model.linearBiases()).hasSize(3);
     }
@@ -101,7 +106,7 @@ class DjlModelFolderReaderTest {
         Path none = Files.createDirectories(dir.resolve("none"));
         Files.writeString(none.resolve(DjlModelFolderReader.SERVING_PROPERTIES), SERVING);
         assertThatThrownBy(() -> reader.read(none)).isInstanceOf(ModelFormatException.class)
-                .hasMessage("the model folder holds no model file (.pt, .pth, .torchscript or .params)");
+                .hasMessage("the model folder holds no model file (.pt, .pth, .torchscript, .params or .onnx)");
 
         Path notAModel = Files.createDirectories(dir.resolve("text"));
         Files.writeString(notAModel.resolve("notes.pt"), "hello");
@@ -117,6 +122,12 @@ class DjlModelFolderReaderTest {
             Path cut = Files.write(archive, Arrays.copyOf(bytes, bytes.length / 2));
             assertThatThrownBy(() -> reader.read(cut)).as(cut.toString()).isInstanceOf(ModelFormatException.class)
                     .hasMessageStartingWith("the model archive is");
+        }
+    }
+
+    private static ModelKind kindOf(Path path) throws IOException {
+        try (DetectedModel detected = FormatDetector.detect(path)) {
+            return detected.kind();
         }
     }
 

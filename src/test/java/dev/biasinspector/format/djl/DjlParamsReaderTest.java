@@ -14,7 +14,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.biasinspector.format.FileSignature;
+import dev.biasinspector.format.DetectedModel;
+import dev.biasinspector.format.FormatDetector;
+import dev.biasinspector.format.ModelKind;
+import dev.biasinspector.model.ModelFormat;
 import dev.biasinspector.format.djl.DjlSavedModels.DjlParameter;
 import dev.biasinspector.format.djl.DjlSavedModels.Saved;
 import dev.biasinspector.model.BiasEntry;
@@ -69,7 +72,7 @@ class DjlParamsReaderTest {
                 "01Linear:Linear", "02LambdaBlock:LambdaBlock", "03Linear:Linear",
                 "04LambdaBlock:LambdaBlock", "05Linear:Linear");
         assertThat(model.linearBiases()).extracting(BiasEntry::name).containsExactly("01Linear.bias", "03Linear.bias");
-        assertThat(model.format()).isEqualTo("djl");
+        assertThat(model.format().id()).isEqualTo("djl");
         assertThat(model.source()).contains("no code run");
     }
 
@@ -194,12 +197,15 @@ class DjlParamsReaderTest {
     }
 
     @Test
-    void acceptsOnlyFilesStartingWithTheDjlMagic() throws IOException {
+    void filesStartingWithTheDjlMagicAreDetectedAsDjlParameters() throws IOException {
         Saved saved = DjlSavedModels.save(dir, "magic", flatMlp(), DataType.FLOAT32, MLP_INPUT, Map.of(), 18);
 
-        assertThat(reader.accepts(FileSignature.of(saved.file()))).isTrue();
-        assertThat(reader.accepts(FileSignature.of(dir))).isFalse();
-        assertThat(reader.formatName()).isEqualTo("djl");
+        try (DetectedModel file = FormatDetector.detect(saved.file()); DetectedModel folder = FormatDetector.detect(dir)) {
+            assertThat(file.kind()).isEqualTo(ModelKind.DJL_PARAMS);
+            assertThat(folder.kind()).isEqualTo(ModelKind.DJL_FOLDER);
+        }
+        assertThat(reader.format()).isEqualTo(ModelFormat.DJL);
+        assertThat(reader.format().id()).isEqualTo("djl");
     }
 
     /** A user block with metadata no built-in DJL block writes (a string); holds two Linear layers. */

@@ -39,7 +39,7 @@ class EmbeddedTorchScriptTest {
 
         LoadedModel model = new DjlParamsReader().read(saved);
 
-        assertThat(model.format()).isEqualTo("djl");
+        assertThat(model.format().id()).isEqualTo("djl");
         assertThat(model.source()).startsWith("DJL parameter file holding a TorchScript model, archive reader");
         assertThat(model.properties()).containsEntry("modelName", "simple").containsEntry("Epoch", "2")
                 .containsEntry("archive folder", "archive/");

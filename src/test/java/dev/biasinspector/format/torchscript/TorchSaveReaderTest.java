@@ -40,7 +40,7 @@ class TorchSaveReaderTest {
     void everyTensorIsListedWithPyTorchsNameShapeAndDtypeAndBiasesAreBitIdentical(String file) throws Exception {
         LoadedModel model = ModelOpener.open(path(file));
 
-        assertThat(model.format()).isEqualTo("pytorch");
+        assertThat(model.format().id()).isEqualTo("pytorch");
         assertThat(model.source()).contains("no code run");
         List<String> actual = new ArrayList<>();
         model.root().walk(m -> m.parameters().forEach(p -> actual.add(p.name() + " " + Arrays.toString(p.shape())
