@@ -64,6 +64,10 @@ final class ExportCommand implements Callable<Integer> {
         ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
         JFreeChart chart = compare == null ? BiasChartFactory.create(series, theme)
                 : comparisonChart(series, modelOptions.model, modelOptions.open(compare), compare, theme);
+        // The PNG says which file it shows.
+        String[] files = compare == null ? null : FileLabels.distinct(modelOptions.model, compare);
+        BiasChartFactory.setSource(chart, compare == null ? fileName(modelOptions.model)
+                : files[0] + " \u2192 " + files[1], theme);
         try {
             ChartExporter.writePng(chart, output, width, height, 1.0);
         } catch (IOException e) {
@@ -71,6 +75,11 @@ final class ExportCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().println("wrote " + output);
         return 0;
+    }
+
+    private static String fileName(Path file) {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
     }
 
     /** Each bias from model A and from model B, the series named by file ("A"/"B" in the legend). */
@@ -81,12 +90,12 @@ final class ExportCommand implements Callable<Integer> {
         List<String> layers = new ArrayList<>();
         for (BiasVector a : fromA) {
             BiasVector b = DumpCommand.load(other, a.name(), fileB);
-            String layer = BiasChartFactory.label(a);
+            String layer = a.name();
             layers.add(layer);
             String suffix = fromA.size() == 1 ? "" : " " + layer;
             series.add(new ChartSeries(files[0] + suffix, a.values()));
             series.add(new ChartSeries(files[1] + suffix, b.values()));
         }
-        return BiasChartFactory.create("Bias of " + String.join(", ", layers), series, theme);
+        return BiasChartFactory.create(String.join(", ", layers), series, theme);
     }
 }

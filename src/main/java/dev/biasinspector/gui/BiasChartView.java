@@ -1,5 +1,6 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.chart.BiasChartFactory;
 import dev.biasinspector.chart.ChartTheme;
 import dev.biasinspector.chart.ChartZoom;
 import dev.biasinspector.chart.EvolutionChartFactory.Shading;
@@ -55,6 +56,7 @@ public final class BiasChartView extends JPanel {
     private ChartTheme theme;
     private ChartContent content;
     private ChartOptions options = ChartOptions.DEFAULT;
+    private String source = "";
 
     public BiasChartView(ChartTheme theme) {
         super(new BorderLayout());
@@ -108,6 +110,26 @@ public final class BiasChartView extends JPanel {
         add(center, BorderLayout.CENTER);
         add(bottom, BorderLayout.SOUTH);
         showMessage("");
+    }
+
+    /**
+     * Names where the charts come from (the open file), drawn as a subtitle in the window and in
+     * exported PNGs. A comparison names its two files itself.
+     */
+    public void setSource(String newSource) {
+        source = newSource == null ? "" : newSource;
+        chart().ifPresent(c -> {
+            if (!(content instanceof ChartContent.Compared)) {
+                BiasChartFactory.setSource(c, source, theme);
+            }
+        });
+    }
+
+    private JFreeChart withSource(JFreeChart chart, ChartTheme chartTheme) {
+        if (!(content instanceof ChartContent.Compared)) {
+            BiasChartFactory.setSource(chart, source, chartTheme);
+        }
+        return chart;
     }
 
     /** Replaces the chart's right-click menu with the application's commands. */
@@ -214,7 +236,7 @@ public final class BiasChartView extends JPanel {
             return;
         }
         JFreeChart old = chartPanel.getChart();
-        JFreeChart chart = content.chart(options, theme);
+        JFreeChart chart = withSource(content.chart(options, theme), theme);
         if (keepZoom && old != null) {
             ChartZoom.copy(old, chart);
         }
@@ -263,7 +285,7 @@ public final class BiasChartView extends JPanel {
         if (content == null || chartPanel.getChart() == null) {
             return Optional.empty();
         }
-        JFreeChart copy = content.chart(options, copyTheme);
+        JFreeChart copy = withSource(content.chart(options, copyTheme), copyTheme);
         ChartZoom.copy(chartPanel.getChart(), copy);
         return Optional.of(copy);
     }

@@ -104,14 +104,15 @@ public sealed interface ChartContent {
 
         @Override
         public JFreeChart chart(ChartOptions options, ChartTheme theme) {
-            String label = BiasChartFactory.label(change.before());
+            String name = change.before().name();
             List<ChartSeries> both = List.of(new ChartSeries(before, change.before().values()),
                     new ChartSeries(after, change.after().values()));
-            if (options.histogram()) {
-                return HistogramChartFactory.create("Histogram of " + label, both, theme);
-            }
-            return ComparisonChartFactory.create(label + ": " + before + " \u2192 " + after, both.get(0), both.get(1),
-                    new ChartSeries("change (after \u2212 before)", change.delta().values()), theme);
+            JFreeChart chart = options.histogram()
+                    ? HistogramChartFactory.create("Histogram of " + name, both, theme)
+                    : ComparisonChartFactory.create(name, both.get(0), both.get(1),
+                            new ChartSeries("change (after \u2212 before)", change.delta().values()), theme);
+            BiasChartFactory.setSource(chart, before + " \u2192 " + after, theme);
+            return chart;
         }
 
         @Override
@@ -158,7 +159,7 @@ public sealed interface ChartContent {
         @Override
         public JFreeChart chart(ChartOptions options, ChartTheme theme) {
             int current = clamp(options.checkpoint());
-            String label = BiasChartFactory.label(primary(options));
+            String label = primary(options).name();
             if (options.histogram()) {
                 return HistogramChartFactory.create("Histogram of " + label + " in " + evolution.checkpoints().get(current),
                         List.of(new ChartSeries(evolution.checkpoints().get(current), evolution.rows().get(current))), theme);

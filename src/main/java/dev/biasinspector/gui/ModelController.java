@@ -244,6 +244,7 @@ public final class ModelController {
         loading = null;
         status.hideBusy();
         current = opened;
+        chart.setSource(opened.source().displayName());
         boolean hadComparison = comparison != null;
         comparison = null;
         if (reading != null) {

@@ -252,7 +252,7 @@ class CommandLineTest {
                 dev.biasinspector.format.ModelOpener.open(after), after, dev.biasinspector.chart.ChartTheme.light());
 
         org.jfree.data.xy.XYDataset data = chart.getXYPlot().getDataset();
-        assertThat(chart.getTitle().getText()).isEqualTo("Bias of fc1");
+        assertThat(chart.getTitle().getText()).isEqualTo("fc1.bias");
         assertThat(data.getSeriesCount()).isEqualTo(2);
         assertThat(data.getSeriesKey(0)).isEqualTo("simple_net.pt");
         assertThat(data.getSeriesKey(1)).isEqualTo("simple_net_trained.pt");

@@ -49,12 +49,12 @@ class ComparingTest extends AppWindowTestBase {
                 && frame.context().chartView().chart().map(c -> c.getXYPlot().getDataset().getSeriesCount() == 2).orElse(false));
 
         XYDataset dataset = onEdt(() -> chart().getXYPlot().getDataset());
-        assertThat(onEdt(() -> dataset.getSeriesKey(0))).isEqualTo("fc1");
-        assertThat(onEdt(() -> dataset.getSeriesKey(1))).isEqualTo("fc2");
+        assertThat(onEdt(() -> dataset.getSeriesKey(0))).isEqualTo("fc1.bias");
+        assertThat(onEdt(() -> dataset.getSeriesKey(1))).isEqualTo("fc2.bias");
         assertThat(values(dataset, 0)).containsExactly(DemoModels.values(BEFORE, "fc1.bias"));
         assertThat(values(dataset, 1)).containsExactly(DemoModels.values(BEFORE, "fc2.bias"));
         assertThat(onEdt(() -> chart().getLegend() != null)).isTrue();
-        assertThat(chartTitle()).isEqualTo("Bias of fc1, fc2");
+        assertThat(chartTitle()).isEqualTo("fc1.bias, fc2.bias");
         assertThat(window.label("statisticsCaption").text()).isEqualTo("Statistics of fc1");
     }
 
@@ -65,7 +65,7 @@ class ComparingTest extends AppWindowTestBase {
 
         window.toggleButton("histogramToggle").click();
 
-        assertThat(chartTitle()).isEqualTo("Histogram of fc1");
+        assertThat(chartTitle()).isEqualTo("Histogram of fc1.bias");
         IntervalXYDataset bins = (IntervalXYDataset) onEdt(() -> chart().getXYPlot().getDataset());
         float[] counts = values(bins, 0);
         assertThat(counts.length).isBetween(HistogramChartFactory.MIN_BINS, HistogramChartFactory.MAX_BINS);
@@ -77,10 +77,10 @@ class ComparingTest extends AppWindowTestBase {
         // The toggle stays on while another layer is picked.
         tree().clickPath("SimpleNet/fc2");
         awaitChartOf("fc2.bias");
-        assertThat(chartTitle()).isEqualTo("Histogram of fc2");
+        assertThat(chartTitle()).isEqualTo("Histogram of fc2.bias");
 
         window.toggleButton("scatterToggle").click();
-        assertThat(chartTitle()).isEqualTo("Bias of fc2");
+        assertThat(chartTitle()).isEqualTo("fc2.bias");
         assertThat(chartValues()).containsExactly(DemoModels.values(BEFORE, "fc2.bias"));
     }
 
@@ -94,7 +94,10 @@ class ComparingTest extends AppWindowTestBase {
         awaitComparison();
 
         JFreeChart chart = chart();
-        assertThat(chartTitle()).isEqualTo("fc1: simple_net.pt \u2192 simple_net_trained.pt");
+        assertThat(chartTitle()).isEqualTo("fc1.bias");
+        assertThat(onEdt(() -> dev.biasinspector.chart.BiasChartFactory.subtitle(chart,
+                dev.biasinspector.chart.BiasChartFactory.SOURCE_ID).getText()))
+                .isEqualTo(BEFORE + " \u2192 " + AFTER);
         XYDataset both = onEdt(() -> ComparisonChartFactory.valuesPlot(chart).getDataset());
         assertThat(onEdt(() -> both.getSeriesKey(0))).isEqualTo(BEFORE);
         assertThat(onEdt(() -> both.getSeriesKey(1))).isEqualTo(AFTER);
@@ -142,7 +145,7 @@ class ComparingTest extends AppWindowTestBase {
 
         awaitChartOf("fc2.bias");
         assertThat(onEdt(() -> frame.context().treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
-        assertThat(chartTitle()).isEqualTo("fc2: simple_net.pt \u2192 simple_net_trained.pt");
+        assertThat(chartTitle()).isEqualTo("fc2.bias");
         assertThat(values(onEdt(() -> ComparisonChartFactory.valuesPlot(chart()).getDataset()), 1))
                 .containsExactly(DemoModels.values(AFTER, "fc2.bias"));
     }
@@ -183,7 +186,7 @@ class ComparingTest extends AppWindowTestBase {
         assertThat(onEdt(() -> robot.finder().findAll(frame, new org.assertj.swing.core.NameMatcher("comparisonPanel", true))))
                 .isEmpty();
         awaitChartOf("fc1.bias");
-        assertThat(chartTitle()).isEqualTo("Bias of fc1");
+        assertThat(chartTitle()).isEqualTo("fc1.bias");
         assertThat(onEdt(frame::getTitle)).isEqualTo(BEFORE + " \u2014 Bias Inspector");
     }
 
@@ -202,7 +205,7 @@ class ComparingTest extends AppWindowTestBase {
         awaitTrue("the comparison again", () -> frame.models().isIdle() && frame.models().comparison().isPresent()
                 && frame.context().chartView().content().map(ChartContent.Compared.class::isInstance).orElse(false));
 
-        assertThat(chartTitle()).isEqualTo("fc2: simple_net.pt \u2192 simple_net_trained.pt");
+        assertThat(chartTitle()).isEqualTo("fc2.bias");
         assertThat(window.table("changeTable").rowCount()).isEqualTo(2);
     }
 
@@ -231,7 +234,7 @@ class ComparingTest extends AppWindowTestBase {
         awaitComparison();
 
         awaitChartOf("fc1.bias");
-        assertThat(chartTitle()).isEqualTo("fc1: simple_net.pt \u2192 simple_net_trained.pt");
+        assertThat(chartTitle()).isEqualTo("fc1.bias");
         XYDataset both = onEdt(() -> ComparisonChartFactory.valuesPlot(chart()).getDataset());
         assertThat(values(both, 0)).containsExactly(DemoModels.values(BEFORE, "fc1.bias"));
         assertThat(values(both, 1)).containsExactly(DemoModels.values(AFTER, "fc1.bias"));
@@ -251,7 +254,7 @@ class ComparingTest extends AppWindowTestBase {
         dialog.requireTitle("Cannot Compare");
         dialog.okButton().click();
         assertThat(onEdt(() -> frame.models().comparison().isPresent())).isFalse();
-        assertThat(chartTitle()).isEqualTo("Bias of fc1");
+        assertThat(chartTitle()).isEqualTo("fc1.bias");
         assertThat(chartValues()).containsExactly(DemoModels.values(BEFORE, "fc1.bias"));
     }
 

@@ -46,7 +46,10 @@ class MainWindowTest extends AppWindowTestBase {
         float[] expected = Fixtures.biasValues(FIXTURE, "fc2.bias");
         assertThat(expected).hasSize(10);
         assertThat(chartValues()).containsExactly(expected);
-        assertThat(chartTitle()).isEqualTo("Bias of fc2");
+        assertThat(chartTitle()).isEqualTo("fc2.bias");
+        // the file it comes from, under the title (and so in every exported PNG)
+        assertThat(onEdt(() -> dev.biasinspector.chart.BiasChartFactory.subtitle(chart(),
+                dev.biasinspector.chart.BiasChartFactory.SOURCE_ID).getText())).isEqualTo(FIXTURE);
         assertThat(window.label("stat.n").text()).isEqualTo("10");
     }
 
@@ -163,7 +166,7 @@ class MainWindowTest extends AppWindowTestBase {
         awaitChartOf("fc1.bias");
         assertThat(onEdt(frame::getTitle)).startsWith("simple_net.pt (demo)");
         assertThat(chartValues()).containsExactly(demoValues("fc1.bias"));
-        assertThat(chartTitle()).isEqualTo("Bias of fc1");
+        assertThat(chartTitle()).isEqualTo("fc1.bias");
     }
 
     /** PyTorch's values of a bias of the bundled demo, from models/expected.json. */

@@ -2,6 +2,7 @@ package dev.biasinspector.gui.action;
 
 import dev.biasinspector.chart.BiasChartFactory;
 import dev.biasinspector.chart.ChartExporter;
+import dev.biasinspector.chart.ChartTheme;
 import dev.biasinspector.gui.AppContext;
 import dev.biasinspector.gui.ChartContent;
 import dev.biasinspector.gui.LoadFailure;
@@ -35,7 +36,8 @@ public final class ExportPngAction extends AppAction {
     protected void perform() {
         String stem = fileName(context.chartView().content().orElseThrow());
         Dimension size = context.chartView().chartSize();
-        PngSizePanel sizePanel = new PngSizePanel(size);
+        ChartTheme windowTheme = context.chartView().theme();
+        PngSizePanel sizePanel = new PngSizePanel(size, windowTheme.isDark());
         SaveFileChooser chooser = new SaveFileChooser("Export Chart as PNG", "png", "PNG images (*.png)",
                 context.settings().lastFolder(), stem + ".png");
         chooser.setAccessory(sizePanel);
@@ -48,7 +50,8 @@ public final class ExportPngAction extends AppAction {
         int height = sizePanel.pngHeight();
         double scale = sizePanel.scale();
         // A copy with the same zoom: the worker draws it while the EDT keeps painting the original.
-        JFreeChart copy = context.chartView().copyOfChart(context.chartView().theme()).orElseThrow();
+        ChartTheme theme = sizePanel.lightTheme() ? ChartTheme.light().withFont(windowTheme.font()) : windowTheme;
+        JFreeChart copy = context.chartView().copyOfChart(theme).orElseThrow();
         context.showStatus("Saving " + target.getFileName() + "\u2026");
         context.tasks().run(() -> {
             ChartExporter.writePng(copy, target, width, height, scale);
