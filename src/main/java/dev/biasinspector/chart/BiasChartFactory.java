@@ -127,7 +127,7 @@ public final class BiasChartFactory {
         List<String> lines = new ArrayList<>();
         List<String> full = new ArrayList<>();
         for (ChartSeries one : series) {
-            NonFiniteValues bad = NonFiniteValues.of(one.values());
+            NonFiniteValues bad = NonFiniteValues.of(one.shared());
             if (!bad.isEmpty()) {
                 String prefix = series.size() > 1 ? one.label() + ": " : "";
                 lines.add(prefix + bad.describe(6));

@@ -20,7 +20,8 @@ import java.util.Set;
  * stretch the axis to infinity and hide every other point); {@link #value} gives the stored value,
  * so the renderer can mark NaN and ±Inf at the plot's edge. Bounds skip them too.
  *
- * <p>Immutable after construction, so a copy drawn on another thread shares nothing that changes.
+ * <p>Immutable after construction (it shares the {@link ChartSeries}' own, never changed arrays), so a
+ * copy drawn on another thread shares nothing that changes.
  */
 public final class BiasDataset extends AbstractIntervalXYDataset implements XYDomainInfo, XYRangeInfo {
 
@@ -28,6 +29,8 @@ public final class BiasDataset extends AbstractIntervalXYDataset implements XYDo
     private final List<float[]> values = new ArrayList<>();
     private final List<Boolean> references = new ArrayList<>();
     private final List<Integer> nonFinite = new ArrayList<>();
+    /** Each series' finite minimum and maximum (NaN when it has no finite value), found once. */
+    private final List<double[]> bounds = new ArrayList<>();
     private final double intervalWidth;
 
     /** Series with unique keys (repeats get " #2", " #3"); bars (if any) {@code intervalWidth} wide. */
@@ -39,10 +42,10 @@ public final class BiasDataset extends AbstractIntervalXYDataset implements XYDo
                 key = one.label() + " #" + n;
             }
             keys.add(key);
-            float[] v = one.values();
+            float[] v = one.shared();
             values.add(v);
             references.add(false);
-            nonFinite.add(countNonFinite(v));
+            scan(v);
         }
         this.intervalWidth = intervalWidth;
     }
@@ -58,6 +61,7 @@ public final class BiasDataset extends AbstractIntervalXYDataset implements XYDo
         copy.values.addAll(values);
         copy.references.addAll(references);
         copy.nonFinite.addAll(nonFinite);
+        copy.bounds.addAll(bounds);
         copy.references.set(index, true);
         return copy;
     }
@@ -76,14 +80,28 @@ public final class BiasDataset extends AbstractIntervalXYDataset implements XYDo
         return nonFinite.get(series);
     }
 
-    private static int countNonFinite(float[] values) {
-        int n = 0;
+    /**
+     * One pass for what JFreeChart asks again and again: building and styling a chart configures
+     * its axes a dozen times, each asking for the data's range.
+     */
+    private void scan(float[] values) {
+        int bad = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (float v : values) {
             if (!Float.isFinite(v)) {
-                n++;
+                bad++;
+            } else {
+                if (v < min) {
+                    min = v;
+                }
+                if (v > max) {
+                    max = v;
+                }
             }
         }
-        return n;
+        nonFinite.add(bad);
+        bounds.add(min > max ? new double[] {Double.NaN, Double.NaN} : new double[] {min, max});
     }
 
     /** The stored values of a series; the array itself, not to be changed. */
@@ -179,6 +197,14 @@ public final class BiasDataset extends AbstractIntervalXYDataset implements XYDo
                 continue;
             }
             float[] v = values.get(series);
+            if (xRange.getLowerBound() <= 0 && xRange.getUpperBound() >= v.length - 1) {
+                double[] b = bounds.get(series);
+                if (!Double.isNaN(b[0])) {
+                    min = Math.min(min, b[0]);
+                    max = Math.max(max, b[1]);
+                }
+                continue;
+            }
             int from = (int) Math.max(0, Math.ceil(xRange.getLowerBound()));
             int to = (int) Math.min(v.length - 1L, (long) Math.floor(Math.min(xRange.getUpperBound(), Integer.MAX_VALUE)));
             for (int i = from; i <= to; i++) {
