@@ -77,13 +77,20 @@ class ChartCasesTest {
         ChartRenderingInfo info = new ChartRenderingInfo();
         chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT), info);
         Rectangle2D dataArea = info.getPlotInfo().getDataArea();
-        ValueAxis axis = chart.getXYPlot().getRangeAxis();
-        List<String> labels = new ArrayList<>();
-        for (Object tick : axis.refreshTicks(g2, new AxisState(), dataArea, RectangleEdge.LEFT)) {
-            labels.add(((Tick) tick).getText());
-        }
+        List<String> labels = labels(g2, chart.getXYPlot().getRangeAxis(), dataArea, RectangleEdge.LEFT);
         g2.dispose();
         return new Drawn(chart, image, info, labels, dataArea);
+    }
+
+    /** The major tick labels {@code axis} draws along {@code edge} of {@code dataArea}. */
+    static List<String> labels(Graphics2D g2, ValueAxis axis, Rectangle2D dataArea, RectangleEdge edge) {
+        List<String> labels = new ArrayList<>();
+        for (Object tick : axis.refreshTicks(g2, new AxisState(), dataArea, edge)) {
+            if (!(tick instanceof org.jfree.chart.axis.ValueTick v) || v.getTickType() == org.jfree.chart.axis.TickType.MAJOR) {
+                labels.add(((Tick) tick).getText());
+            }
+        }
+        return labels;
     }
 
     static Drawn draw(BiasVector vector) {
@@ -92,7 +99,11 @@ class ChartCasesTest {
 
     /** Labels a user can read: several, all different, none empty, none "-0". */
     private static void assertReadable(List<String> labels) {
-        assertThat(labels).hasSizeBetween(3, 14);
+        assertReadable(labels, 14);
+    }
+
+    private static void assertReadable(List<String> labels, int most) {
+        assertThat(labels).hasSizeBetween(3, most);
         assertThat(new HashSet<>(labels)).as("distinct labels %s", labels).hasSameSizeAs(labels);
         assertThat(labels).allSatisfy(l -> {
             assertThat(l).isNotBlank();
@@ -342,6 +353,69 @@ class ChartCasesTest {
         }
         assertThat(legend).containsExactly("a.pt", "b.pt", "increase", "decrease");
         ChartExporter.render(chart, WIDTH, HEIGHT, 1.0);
+    }
+
+    @Test
+    void aLongChangeIsOneBarPerPixelColumnEachWayWithItsExtremes() {
+        int n = 200_000;
+        float[] before = new float[n];
+        float[] change = new float[n];
+        Random random = new Random(9);
+        for (int i = 0; i < n; i++) {
+            change[i] = (float) (random.nextGaussian() * 0.01);
+        }
+        change[150_000] = 0.5f;
+        change[60_000] = -0.4f;
+        JFreeChart chart = ComparisonChartFactory.create("head.bias", new ChartSeries("a.pt", before),
+                new ChartSeries("b.pt", change), new ChartSeries("change", change), ChartTheme.light());
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT), info);
+        g2.dispose();
+
+        List<String> changeTips = new ArrayList<>();
+        for (Object e : info.getEntityCollection().getEntities()) {
+            if (e instanceof XYItemEntity item && item.getDataset() instanceof BiasDataset d
+                    && d.getSeriesKey(0).equals("change")) {
+                changeTips.add(item.getToolTipText());
+            }
+        }
+        assertThat(changeTips).hasSizeLessThanOrEqualTo(2 * WIDTH)
+                .contains("index 150000: 0.500000", "index 60000: -0.400000");
+        Rectangle2D changeArea = info.getPlotInfo().getSubplotInfo(1).getDataArea();
+        var changePlot = ComparisonChartFactory.changePlot(chart);
+        double x = changePlot.getDomainAxis().valueToJava2D(150_000, changeArea, RectangleEdge.BOTTOM);
+        double top = changePlot.getRangeAxis().valueToJava2D(0.45, changeArea, RectangleEdge.LEFT);
+        assertThat(hasColourNear(image, x, top, ChartTheme.light().increase())).isTrue();
+    }
+
+    @Test
+    void theHistogramTakesTheBinCountAskedForWithRoundEdges() {
+        float[] values = new float[1000];
+        Random random = new Random(2);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        for (int asked : new int[] {10, 20, 50, 100}) {
+            HistogramChartFactory.Bins bins = HistogramChartFactory.bins(List.of(new ChartSeries("x", values)), asked);
+            assertThat(bins.count()).as("asked %d", asked).isBetween((int) (asked / 1.7), (int) (asked * 1.7));
+            assertThat(bins.width().stripTrailingZeros().unscaledValue().intValue()).isIn(1, 2, 5);
+            assertThat(bins.lower() / bins.width().doubleValue())
+                    .isCloseTo(Math.rint(bins.lower() / bins.width().doubleValue()), org.assertj.core.api.Assertions.within(1e-9));
+        }
+        JFreeChart chart = HistogramChartFactory.create("h", List.of(new ChartSeries("x", values)), ChartTheme.light(), 20);
+        Drawn d = draw(chart);
+        Graphics2D g2 = d.image().createGraphics();
+        List<String> valueLabels = labels(g2, chart.getXYPlot().getDomainAxis(), d.dataArea(), RectangleEdge.BOTTOM);
+        g2.dispose();
+        // every tick on a bin edge
+        double width = HistogramChartFactory.bins(List.of(new ChartSeries("x", values)), 20).width().doubleValue();
+        NumberAxis axis = (NumberAxis) chart.getXYPlot().getDomainAxis();
+        double tick = axis.getTickUnit().getSize();
+        assertThat(tick / width).isCloseTo(Math.rint(tick / width), org.assertj.core.api.Assertions.within(1e-9));
+        assertReadable(valueLabels, 20);
+        assertPlain(valueLabels);
     }
 
     private static Collection<?> markers(JFreeChart chart) {
