@@ -1,11 +1,11 @@
 package dev.biasinspector.gui.action;
 
 import dev.biasinspector.chart.BiasChartFactory;
-import dev.biasinspector.chart.ChartExporter;
-import dev.biasinspector.chart.ChartTheme;
+import dev.biasinspector.export.ChartExporter;
 import dev.biasinspector.gui.AppContext;
-import dev.biasinspector.gui.ChartContent;
-import dev.biasinspector.gui.LoadFailure;
+import dev.biasinspector.session.ChartContent;
+import dev.biasinspector.session.LoadFailure;
+import dev.biasinspector.chart.ChartTheme;
 import dev.biasinspector.gui.PngSizePanel;
 import dev.biasinspector.gui.SaveFileChooser;
 import dev.biasinspector.model.BiasVector;
@@ -34,9 +34,9 @@ public final class ExportPngAction extends AppAction {
 
     @Override
     protected void perform() {
-        String stem = fileName(context.chartView().content().orElseThrow());
-        Dimension size = context.chartView().chartSize();
-        ChartTheme windowTheme = context.chartView().theme();
+        String stem = fileName(context.session().content().orElseThrow());
+        Dimension size = context.chart().chartSize();
+        ChartTheme windowTheme = context.chart().theme();
         PngSizePanel sizePanel = new PngSizePanel(size, windowTheme.isDark());
         SaveFileChooser chooser = new SaveFileChooser("Export Chart as PNG", "png", "PNG images (*.png)",
                 context.settings().lastFolder(), stem + ".png");
@@ -51,7 +51,7 @@ public final class ExportPngAction extends AppAction {
         double scale = sizePanel.scale();
         // A copy with the same zoom: the worker draws it while the EDT keeps painting the original.
         ChartTheme theme = sizePanel.lightTheme() ? ChartTheme.light().withFont(windowTheme.font()) : windowTheme;
-        JFreeChart copy = context.chartView().copyOfChart(theme).orElseThrow();
+        JFreeChart copy = context.chart().copyOfChart(theme).orElseThrow();
         context.showStatus("Saving " + target.getFileName() + "\u2026");
         context.tasks().run(() -> {
             ChartExporter.writePng(copy, target, width, height, scale);
