@@ -282,7 +282,7 @@ class BiasSessionTest {
         assertThat(session.content()).containsSame(shown);
         assertThat(events.seen).endsWith("chart-options");
         assertThat(shown.chart(session.options(), dev.biasinspector.chart.ChartTheme.light()).getTitle().getText())
-                .isEqualTo("Histogram of fc1");
+                .isEqualTo("Histogram of fc1.bias");
     }
 
     private static List<String> names(List<BiasEntry> entries) {
