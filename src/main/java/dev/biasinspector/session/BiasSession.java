@@ -171,6 +171,11 @@ public final class BiasSession {
         });
     }
 
+    /** About how many histogram bins (0: automatic); the same bins for every series shown. */
+    public void setBins(int bins) {
+        command(() -> setOptions(options.withBins(bins)));
+    }
+
     /** What the checkpoint heat map's colour shows. */
     public void setShading(Shading shading) {
         command(() -> setOptions(options.withShading(shading)));

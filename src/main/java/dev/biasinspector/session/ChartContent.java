@@ -70,7 +70,7 @@ public sealed interface ChartContent {
         public JFreeChart chart(ChartOptions options, ChartTheme theme) {
             JFreeChart chart = options.histogram()
                     ? HistogramChartFactory.create("Histogram of " + BiasChartFactory.names(vectors),
-                            BiasChartFactory.seriesOf(vectors), theme)
+                            BiasChartFactory.seriesOf(vectors), theme, options.bins())
                     : BiasChartFactory.create(vectors, theme);
             BiasChartFactory.setSource(chart, source, theme);
             return chart;
@@ -117,7 +117,7 @@ public sealed interface ChartContent {
             List<ChartSeries> both = List.of(new ChartSeries(before, change.before().values()),
                     new ChartSeries(after, change.after().values()));
             JFreeChart chart = options.histogram()
-                    ? HistogramChartFactory.create("Histogram of " + name, both, theme)
+                    ? HistogramChartFactory.create("Histogram of " + name, both, theme, options.bins())
                     : ComparisonChartFactory.create(name, both.get(0), both.get(1),
                             new ChartSeries("change (after \u2212 before)", change.delta().values()), theme);
             BiasChartFactory.setSource(chart, before + " \u2192 " + after, theme);
@@ -175,7 +175,8 @@ public sealed interface ChartContent {
             String label = primary(options).name();
             JFreeChart chart = options.histogram()
                     ? HistogramChartFactory.create("Histogram of " + label + " in " + evolution.checkpoints().get(current),
-                            List.of(new ChartSeries(evolution.checkpoints().get(current), evolution.rows().get(current))), theme)
+                            List.of(new ChartSeries(evolution.checkpoints().get(current), evolution.rows().get(current))), theme,
+                            options.bins())
                     : EvolutionChartFactory.create(label + " over " + evolution.checkpoints().size() + " checkpoints",
                             evolution.checkpoints(), evolution.rows(), current, options.shading(), theme);
             BiasChartFactory.setSource(chart, source, theme);

@@ -76,6 +76,17 @@ class ComparingTest extends AppWindowTestBase {
             total += c;
         }
         assertThat(total).isEqualTo(20.0);
+        // The bin count the user picks: round bins, as many as asked for within rounding, still every value.
+        window.comboBox("histogramBins").requireVisible().selectItem("50 bins");
+        awaitTrue("50 bins", () -> frame.session().options().bins() == 50
+                && values((XYDataset) chart().getXYPlot().getDataset(), 0).length > counts.length);
+        float[] finer = values((XYDataset) onEdt(() -> chart().getXYPlot().getDataset()), 0);
+        assertThat(finer.length).isBetween(30, 85);
+        double finerTotal = 0;
+        for (float c : finer) {
+            finerTotal += c;
+        }
+        assertThat(finerTotal).isEqualTo(20.0);
         // The toggle stays on while another layer is picked.
         tree().clickPath("SimpleNet/fc2");
         awaitChartOf("fc2.bias");
@@ -83,6 +94,8 @@ class ComparingTest extends AppWindowTestBase {
 
         window.toggleButton("scatterToggle").click();
         assertThat(chartTitle()).isEqualTo("fc2.bias");
+        assertThat(onEdt(() -> robot.finder().findByName(frame, "histogramBins", javax.swing.JComboBox.class, false)
+                .isShowing())).as("the bin count belongs to the histogram").isFalse();
         assertThat(chartValues()).containsExactly(DemoModels.values(BEFORE, "fc2.bias"));
     }
 
