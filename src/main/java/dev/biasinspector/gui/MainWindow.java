@@ -136,6 +136,7 @@ public final class MainWindow extends JFrame {
         getContentPane().add(status, BorderLayout.SOUTH);
         FileDropHandler.install(session::open, getRootPane(), treePanel, chartView, chartView.chartPanel());
         bindEscapeToCancel();
+        bindFindToFilter();
 
         addWindowListener(new WindowAdapter() {
             @Override
@@ -235,6 +236,19 @@ public final class MainWindow extends JFrame {
     private <A extends AppAction> A add(A action) {
         actions.add(action);
         return action;
+    }
+
+    /** Ctrl+F (Cmd+F) puts the cursor in the tree's filter, wherever the focus is. */
+    private void bindFindToFilter() {
+        String key = "focusFilter";
+        getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_F,
+                java.awt.Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()), key);
+        getRootPane().getActionMap().put(key, new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                treePanel.focusFilter();
+            }
+        });
     }
 
     /** Escape cancels a load in progress, like the status bar's Cancel button. */
