@@ -23,9 +23,9 @@ import java.util.List;
 public final class ComparisonChartFactory {
 
     public static final String CHANGE_LABEL = "Change";
-    /** Relative heights of the two parts. */
-    private static final int VALUES_WEIGHT = 3;
-    private static final int CHANGE_WEIGHT = 2;
+    /** Relative heights of the two parts: the values are what a user reads first, so they get two thirds. */
+    private static final int VALUES_WEIGHT = 2;
+    private static final int CHANGE_WEIGHT = 1;
 
     private ComparisonChartFactory() {
     }

@@ -289,7 +289,7 @@ public final class MainWindow extends JFrame {
             // The chart keeps most of the height; the table gets what its rows need, within limits.
             int height = right.getHeight() > 0 ? right.getHeight() : getHeight() - 100;
             int wanted = comparisonPanel.getPreferredSize().height;
-            int tableHeight = Math.max(140, Math.min(wanted, (int) (height * 0.4)));
+            int tableHeight = Math.max(140, Math.min(wanted, (int) (height * 0.3)));
             chartAndRanking.setDividerLocation(Math.max(200, height - tableHeight));
         } else {
             right.add(chartView, BorderLayout.CENTER);
