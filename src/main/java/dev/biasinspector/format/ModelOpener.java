@@ -3,6 +3,7 @@ package dev.biasinspector.format;
 import dev.biasinspector.format.djl.DjlModelFolderReader;
 import dev.biasinspector.format.djl.DjlParamsReader;
 import dev.biasinspector.format.gguf.GgufReader;
+import dev.biasinspector.format.onnx.OnnxReader;
 import dev.biasinspector.format.safetensors.HuggingFaceFolderReader;
 import dev.biasinspector.format.safetensors.SafetensorsReader;
 import dev.biasinspector.format.torchscript.TorchSaveReader;
@@ -67,8 +68,7 @@ public final class ModelOpener {
             case SAFETENSORS -> new SafetensorsReader().read(path);
             case SAFETENSORS_FOLDER -> new HuggingFaceFolderReader().read(path);
             case GGUF -> new GgufReader().read(path);
-            // The ONNX reader plugs in here: new dev.biasinspector.format.onnx.OnnxReader().read(path)
-            case ONNX -> throw new ModelFormatException("an ONNX model: recognised, ONNX support is coming");
+            case ONNX -> new OnnxReader().read(path);
             case CHECKPOINT_FOLDER -> readCheckpointFolder(path, torchScriptEngine);
             case UNSUPPORTED -> throw new ModelFormatException(detected.unsupportedSentence());
         };

@@ -15,9 +15,13 @@ final class OnnxSignature {
     private OnnxSignature() {
     }
 
-    /** The first fields (as many as the head holds, at least one) have ModelProto's numbers and types. */
+    /**
+     * The first fields (as many as the head holds, at least one) have ModelProto's numbers and types.
+     * Lengths are not held against the file here: a {@code .onnx} cut short still starts like one,
+     * and the ONNX reader then says that it is truncated.
+     */
     static boolean looksLikeModelProto(byte[] head, long fileSize) {
-        return fieldsValid(head, fileSize) >= 1;
+        return fieldsValid(head, Long.MAX_VALUE) >= 1;
     }
 
     /**

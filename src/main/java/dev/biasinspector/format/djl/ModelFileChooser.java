@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
  * named after {@code option.modelName} from serving.properties (else after the folder), with
  * {@code .pt} or {@code .onnx} (DJL's OnnxRuntime engine) or as {@code <name>-NNNN.params} (highest
  * epoch wins), else {@code model.pt} or {@code model.onnx}, else
- * the only model file there is.
+ * the only model file there is. A folder whose serving.properties says {@code engine=OnnxRuntime}
+ * is looked for {@code .onnx} files only, one with another engine for the others.
  */
 final class ModelFileChooser {
 
     static final List<String> EXTENSIONS = List.of(".pt", ".pth", ".torchscript", ".params", ".onnx");
+    static final String ONNX_ENGINE = "OnnxRuntime";
     private static final Pattern EPOCH = Pattern.compile("(.+)-(\\d{4})\\.params");
 
     private ModelFileChooser() {
@@ -37,7 +39,8 @@ final class ModelFileChooser {
      */
     static String choose(List<String> names, Map<String, String> serving, String folderName)
             throws ModelFormatException {
-        List<String> candidates = names.stream().filter(ModelFileChooser::isModelFileName).sorted().toList();
+        List<String> candidates = forEngine(names.stream().filter(ModelFileChooser::isModelFileName).sorted().toList(),
+                serving.get("engine"));
         if (candidates.isEmpty()) {
             throw new ModelFormatException("the model folder holds no model file (.pt, .pth, .torchscript, .params or .onnx)");
         }
@@ -65,6 +68,17 @@ final class ModelFileChooser {
         List<String> shown = candidates.subList(0, Math.min(5, candidates.size()));
         throw new ModelFormatException("the model folder holds several model files; open one of them directly: "
                 + String.join(", ", shown) + (candidates.size() > shown.size() ? ", ..." : ""));
+    }
+
+    /** The candidates the folder's engine can load, when it names one and some fit. */
+    private static List<String> forEngine(List<String> candidates, String engine) {
+        if (engine == null) {
+            return candidates;
+        }
+        boolean onnxEngine = engine.trim().equalsIgnoreCase(ONNX_ENGINE);
+        List<String> fitting = candidates.stream()
+                .filter(c -> c.toLowerCase(Locale.ROOT).endsWith(".onnx") == onnxEngine).toList();
+        return fitting.isEmpty() ? candidates : fitting;
     }
 
     static String baseName(String relativePath) {
