@@ -29,6 +29,7 @@ import java.awt.FlowLayout;
 import java.awt.event.ActionEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,6 +59,7 @@ public final class BiasChartView extends JPanel {
     private final CheckpointSlider slider;
     private final JLabel statisticsCaption = new JLabel();
     private final StatisticsPanel statistics = new StatisticsPanel();
+    private final OverlayStatisticsTable overlayStatistics = new OverlayStatisticsTable();
 
     private ChartTheme theme;
     /** True while the view sets its own controls from the session: their listeners stay quiet. */
@@ -118,7 +120,10 @@ public final class BiasChartView extends JPanel {
         JPanel bottom = new JPanel(new BorderLayout());
         bottom.add(slider, BorderLayout.NORTH);
         bottom.add(statisticsCaption, BorderLayout.CENTER);
-        bottom.add(statistics, BorderLayout.SOUTH);
+        JPanel numbers = new JPanel(new BorderLayout());
+        numbers.add(statistics, BorderLayout.NORTH);
+        numbers.add(overlayStatistics, BorderLayout.CENTER);
+        bottom.add(numbers, BorderLayout.SOUTH);
 
         add(top, BorderLayout.NORTH);
         add(center, BorderLayout.CENTER);
@@ -214,6 +219,7 @@ public final class BiasChartView extends JPanel {
         content = null;
         chartPanel.setChart(null);
         statistics.clear();
+        overlayStatistics.show(List.of());
         statisticsCaption.setText(" ");
         notice.setText("");
         slider.setVisible(false);
@@ -244,6 +250,7 @@ public final class BiasChartView extends JPanel {
         }
         chartPanel.setChart(chart);
         statistics.show(content.primary(options).statistics());
+        overlayStatistics.show(content instanceof ChartContent.Biases biases ? biases.vectors() : List.of());
         String caption = content.primaryCaption(options);
         statisticsCaption.setText(caption.isEmpty() ? " " : "Statistics of " + caption);
     }

@@ -58,6 +58,11 @@ class ComparingTest extends AppWindowTestBase {
         assertThat(onEdt(() -> chart().getLegend() != null)).isTrue();
         assertThat(chartTitle()).isEqualTo("fc1.bias, fc2.bias");
         assertThat(window.label("statisticsCaption").text()).isEqualTo("Statistics of fc1");
+        // and a row per series, so fc2 is summarised too
+        org.assertj.swing.fixture.JTableFixture perSeries = window.table("overlayStatistics");
+        assertThat(perSeries.rowCount()).isEqualTo(2);
+        assertThat(perSeries.valueAt(org.assertj.swing.data.TableCell.row(1).column(0))).isEqualTo("fc2.bias");
+        assertThat(perSeries.valueAt(org.assertj.swing.data.TableCell.row(1).column(1))).isEqualTo("10");
     }
 
     @Test
