@@ -44,8 +44,14 @@ final class ReadableTickUnits implements TickUnitSource, Serializable {
 
     @Override
     public TickUnit getLargerTickUnit(TickUnit unit) {
-        Step step = Step.ceiling(unit.getSize() / base.doubleValue());
+        Step step = multiple(unit.getSize());
         return unitFor(step.next());
+    }
+
+    /** The step (in units of {@link #base}) for a tick {@code size} apart; never a fraction of the base. */
+    private Step multiple(double size) {
+        double inBase = size / base.doubleValue();
+        return base.compareTo(BigDecimal.ONE) == 0 ? Step.ceiling(inBase) : Step.ceiling(Math.max(1, inBase));
     }
 
     @Override
@@ -55,7 +61,7 @@ final class ReadableTickUnits implements TickUnitSource, Serializable {
 
     @Override
     public TickUnit getCeilingTickUnit(double size) {
-        return unitFor(Step.ceiling(size / base.doubleValue()));
+        return unitFor(multiple(size));
     }
 
     private TickUnit unitFor(Step step) {

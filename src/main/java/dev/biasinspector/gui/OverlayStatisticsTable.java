@@ -47,8 +47,8 @@ final class OverlayStatisticsTable extends JScrollPane {
             }
         }
         model.fireTableDataChanged();
-        int rowHeight = table.getRowHeight();
-        setPreferredSize(new Dimension(100, (Math.min(model.rows.size(), 5) + 1) * rowHeight + 10));
+        int header = table.getTableHeader().getPreferredSize().height;
+        setPreferredSize(new Dimension(100, header + Math.min(model.rows.size(), 5) * table.getRowHeight() + 8));
         setVisible(vectors.size() > 1);
         revalidate();
     }

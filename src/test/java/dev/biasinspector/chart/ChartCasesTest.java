@@ -419,6 +419,19 @@ class ChartCasesTest {
         assertPlain(valueLabels);
     }
 
+    @Test
+    void histogramTicksFallOnBinEdgesEvenWhenTheBinsAreWide() {
+        float[] values = {-0.26f, -0.2f, -0.1f, 0f, 0.05f, 0.1f, 0.2f, 0.26f};
+        JFreeChart chart = HistogramChartFactory.create("h", List.of(new ChartSeries("x", values)),
+                ChartTheme.light());
+        draw(chart);
+        double width = HistogramChartFactory.bins(List.of(new ChartSeries("x", values)), 0).width().doubleValue();
+        double tick = ((NumberAxis) chart.getXYPlot().getDomainAxis()).getTickUnit().getSize();
+
+        assertThat(tick / width).isGreaterThanOrEqualTo(1 - 1e-9);
+        assertThat(tick / width).isCloseTo(Math.rint(tick / width), org.assertj.core.api.Assertions.within(1e-9));
+    }
+
     private static Collection<?> markers(JFreeChart chart) {
         Collection<?> markers = chart.getXYPlot().getDomainMarkers(Layer.BACKGROUND);
         return markers == null ? List.of() : markers;
