@@ -54,6 +54,13 @@ final class ReadableTickUnits implements TickUnitSource, Serializable {
         return base.compareTo(BigDecimal.ONE) == 0 ? Step.ceiling(inBase) : Step.ceiling(Math.max(1, inBase));
     }
 
+    /** The next smaller unit (2 after 5, 1 after 2, 0.5 after 1), never below one base. */
+    TickUnit getSmallerTickUnit(TickUnit unit) {
+        Step step = multiple(unit.getSize());
+        Step smaller = step.previous();
+        return base.compareTo(BigDecimal.ONE) != 0 && smaller.size() < 1 ? unitFor(step) : unitFor(smaller);
+    }
+
     @Override
     public TickUnit getCeilingTickUnit(TickUnit unit) {
         return getCeilingTickUnit(unit.getSize());

@@ -19,6 +19,8 @@ final class ValueAxes {
     static final double CONSTANT_SPREAD = 1e-7;
     /** Room a vertical tick label asks for, in label heights. */
     static final double LABEL_SPACING = 2.5;
+    /** Fewest labels on a value axis. */
+    static final int MIN_TICKS = 3;
 
     private ValueAxes() {
     }
@@ -66,6 +68,22 @@ final class ValueAxes {
         @Override
         protected double estimateMaximumTickLabelHeight(java.awt.Graphics2D g2) {
             return super.estimateMaximumTickLabelHeight(g2) * LABEL_SPACING;
+        }
+
+        /**
+         * Never fewer than {@value #MIN_TICKS} labels: on a short plot (the what-if dialog's values)
+         * the roomy spacing above could leave a lone "0" that says nothing about the scale.
+         */
+        @Override
+        protected void selectAutoTickUnit(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D dataArea,
+                                          org.jfree.chart.ui.RectangleEdge edge) {
+            super.selectAutoTickUnit(g2, dataArea, edge);
+            if (getStandardTickUnits() instanceof ReadableTickUnits units) {
+                for (int guard = 0; guard < 4 && calculateVisibleTickCount() < MIN_TICKS; guard++) {
+                    setTickUnit((org.jfree.chart.axis.NumberTickUnit) units.getSmallerTickUnit(getTickUnit()),
+                            false, false);
+                }
+            }
         }
 
         @Override
