@@ -48,6 +48,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheOnnxReaderTouchesProtobuf() {
+        noClasses().that().resideOutsideOfPackage("dev.biasinspector.format.onnx..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.protobuf..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theCommandLineOpensNoWindows() {
         noClasses().that().resideInAPackage("..cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javax.swing..", "dev.biasinspector.gui..")
