@@ -70,6 +70,12 @@ final class DiffCommand implements Callable<Integer> {
         names(w, "onlyInA", comparison.onlyInA());
         names(w, "onlyInB", comparison.onlyInB());
         names(w, "shapeChanged", comparison.shapeChanged());
+        if (comparison.droppedPrefix() != null) {
+            w.name("droppedPrefix").beginObject();
+            w.name("prefix").value(comparison.droppedPrefix().prefix());
+            w.name("from").value(comparison.droppedPrefix().fromA() ? "A" : "B");
+            w.endObject();
+        }
         w.endObject();
         w.flush();
         out.println();
@@ -86,6 +92,7 @@ final class DiffCommand implements Callable<Integer> {
     /** Ranked by change, largest first, so the layer that moved most is on top. */
     private static void writeTable(PrintWriter out, ModelComparison comparison) {
         List<BiasChange> ranked = comparison.rankedByChange();
+        comparison.pairingNote().ifPresent(note -> out.println("(" + note + ")"));
         int width = Math.max(4, ranked.stream().mapToInt(c -> c.name().length()).max().orElse(0));
         out.printf(Locale.ROOT, "%-" + width + "s  %5s  %12s  %12s  %9s%n", "name", "n", "max |change|", "L2 change", "relative");
         for (BiasChange c : ranked) {

@@ -1,5 +1,7 @@
 package dev.biasinspector.cli;
 
+import dev.biasinspector.export.ValuesCsv;
+
 import com.google.gson.stream.JsonWriter;
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.model.BiasLookup;
@@ -47,11 +49,7 @@ final class DumpCommand implements Callable<Integer> {
         BiasVector bias = load(model, name, modelOptions);
         PrintWriter out = spec.commandLine().getOut();
         if (format.csv) {
-            out.println("index,value");
-            float[] values = bias.values();
-            for (int i = 0; i < values.length; i++) {
-                out.println(i + "," + values[i]);
-            }
+            out.print(ValuesCsv.format(bias));
         } else {
             JsonWriter w = Json.writer(out);
             w.setIndent("");

@@ -1,27 +1,41 @@
 package dev.biasinspector.cli;
 
-import dev.biasinspector.chart.BiasChartFactory;
-import dev.biasinspector.chart.ChartExporter;
-import dev.biasinspector.chart.ChartSeries;
 import dev.biasinspector.chart.ChartTheme;
-import dev.biasinspector.model.BiasVector;
-import dev.biasinspector.model.FileLabels;
-import dev.biasinspector.model.LoadedModel;
-import org.jfree.chart.JFreeChart;
+import dev.biasinspector.export.ChartExporter;
+import dev.biasinspector.export.ViewExport;
+import dev.biasinspector.model.BiasEdit;
+import dev.biasinspector.model.BiasLookup;
+import dev.biasinspector.model.SeededInput;
+import dev.biasinspector.model.UnknownBiasException;
+import dev.biasinspector.session.BiasSession;
+import dev.biasinspector.session.ChartContent;
+import dev.biasinspector.session.Engine;
+import dev.biasinspector.session.OpenModel;
+import dev.biasinspector.session.SessionListener;
+import dev.biasinspector.session.TaskRunner;
+import dev.biasinspector.session.WhatIfInput;
+import dev.biasinspector.session.WhatIfRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "export", description = "Write the bias scatter chart of one or more layers as PNG.")
+/**
+ * Writes the chart the window would show for the same choices, drawn by the same code: the
+ * session opens MODEL (a checkpoint folder becomes a series), compares, selects and picks the
+ * view exactly as the window's commands do, and {@link ViewExport} draws its content.
+ */
+@Command(name = "export", description = "Write the chart of one or more layers as PNG, as the window shows it.")
 final class ExportCommand implements Callable<Integer> {
 
     @Mixin
@@ -43,29 +57,55 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "Use the dark theme.")
     boolean dark;
 
+    @Option(names = "--view", defaultValue = "scatter", paramLabel = "VIEW",
+            description = "scatter (values by index, the default) or histogram.")
+    String view;
+
     @Option(names = "--compare", paramLabel = "B",
-            description = "A second checkpoint of the same model: each bias is drawn from both files, named by file.")
+            description = "A second checkpoint of the same model: both versions of the first NAME and the change, as in the window.")
     Path compare;
+
+    @Option(names = "--whatif", paramLabel = "CHANGE",
+            description = "zero, scale=K or shift=K: run the model (needs --engine djl) with the first NAME changed "
+                    + "in memory and draw both outputs and the change.")
+    String whatIf;
+
+    @Option(names = "--input-shape", paramLabel = "SHAPE",
+            description = "Input shape for --whatif, e.g. 1,10 (default: from the first Linear layer).")
+    String inputShape;
+
+    @Option(names = "--seed", defaultValue = "" + SeededInput.DEFAULT_SEED, paramLabel = "N",
+            description = "Seed of the random normal input for --whatif (default ${DEFAULT-VALUE}).")
+    long seed;
 
     @Spec
     CommandSpec spec;
 
+    /** The same session the window uses, on the calling thread. */
+    private final BiasSession session = new BiasSession(TaskRunner.sameThread(), null);
+    private SessionListener.Failure failure;
+
     @Override
     public Integer call() throws Exception {
         if (width < 16 || height < 16 || width > ChartExporter.MAX_SIDE || height > ChartExporter.MAX_SIDE) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--width and --height must be between 16 and " + ChartExporter.MAX_SIDE);
         }
-        LoadedModel model = modelOptions.open();
-        List<BiasVector> series = new ArrayList<>();
-        for (String name : names) {
-            series.add(DumpCommand.load(model, name, modelOptions));
+        boolean histogram = switch (view.toLowerCase(Locale.ROOT)) {
+            case "scatter" -> false;
+            case "histogram" -> true;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "'" + view + "' is not a view (use scatter or histogram)");
+        };
+        BiasEdit edit = whatIf == null ? null : edit(whatIf);
+        if (edit != null && modelOptions.engine != Engine.DJL) {
+            throw new ParameterException(spec.commandLine(),
+                    "--whatif runs the model with DJL, which runs code stored in the file: add --engine djl");
         }
+        ChartContent content = content(histogram, edit);
         ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
-        JFreeChart chart = compare == null ? BiasChartFactory.create(series, theme)
-                : comparisonChart(series, modelOptions.model, modelOptions.open(compare), compare, theme);
         try {
-            ChartExporter.writePng(chart, output, width, height, 1.0);
+            ChartExporter.writePng(content.chart(session.options(), theme), output, width, height, 1.0);
         } catch (IOException e) {
             throw new ModelFileException(output, e);
         }
@@ -73,20 +113,91 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Each bias from model A and from model B, the series named by file ("A"/"B" in the legend). */
-    static JFreeChart comparisonChart(List<BiasVector> fromA, Path fileA, LoadedModel other, Path fileB,
-                                      ChartTheme theme) throws ModelFileException {
-        String[] files = FileLabels.distinct(fileA, fileB);
-        List<ChartSeries> series = new ArrayList<>();
-        List<String> layers = new ArrayList<>();
-        for (BiasVector a : fromA) {
-            BiasVector b = DumpCommand.load(other, a.name(), fileB);
-            String layer = BiasChartFactory.label(a);
-            layers.add(layer);
-            String suffix = fromA.size() == 1 ? "" : " " + layer;
-            series.add(new ChartSeries(files[0] + suffix, a.values()));
-            series.add(new ChartSeries(files[1] + suffix, b.values()));
+    /** Opens, compares, selects and runs as the window would; every failure names its file. */
+    private ChartContent content(boolean histogram, BiasEdit edit) throws ModelFileException {
+        session.addListener(new SessionListener() {
+            @Override
+            public void failed(Failure failed) {
+                failure = failed;
+            }
+        });
+        session.open(modelOptions.model, modelOptions.engine);
+        throwIfFailed(modelOptions.model);
+        OpenModel open = session.current().orElseThrow();
+        List<String> biases = new ArrayList<>();
+        for (String name : names) {
+            try {
+                biases.add(BiasLookup.find(open.model(), name).name());
+            } catch (UnknownBiasException e) {
+                throw new ModelFileException(modelOptions.model, e.getMessage());
+            }
         }
-        return BiasChartFactory.create("Bias of " + String.join(", ", layers), series, theme);
+        if (compare != null) {
+            if (open.checkpoints().isPresent()) {
+                throw new ParameterException(spec.commandLine(), "--compare needs one model, not a folder of checkpoints");
+            }
+            session.compareWith(compare);
+            throwIfFailed(compare);
+        }
+        session.select(biases);
+        session.setHistogram(histogram);
+        if (edit != null) {
+            return whatIf(open, biases.get(0), edit);
+        }
+        ChartContent content = session.content()
+                .orElseThrow(() -> new ModelFileException(modelOptions.model, session.message()));
+        if (compare != null && !(content instanceof ChartContent.Compared)) {
+            // The window shows the open model's bias with this sentence above it; a file needs both.
+            String why = session.comparison().orElseThrow().whyNotCompared(biases.get(0));
+            throw new ModelFileException(compare, why.substring(0, why.length() - 1));
+        }
+        return content;
+    }
+
+    private ChartContent whatIf(OpenModel open, String bias, BiasEdit edit) throws ModelFileException {
+        Path file = open.torchScriptFile().orElseThrow(() -> new ModelFileException(modelOptions.model,
+                "--whatif needs a TorchScript model (a .pt file or a DJL model folder with one)"));
+        long[] shape;
+        try {
+            shape = inputShape != null ? WhatIfInput.parseShape(inputShape)
+                    : SeededInput.suggestedShape(open.model()).orElseThrow(() -> new IllegalArgumentException(
+                    "the model does not start with a Linear layer: give the input's shape with --input-shape"));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        WhatIfRequest request = new WhatIfRequest(file, open.model().fileName(), bias, edit, shape,
+                SeededInput.normal(shape, seed));
+        ChartContent[] done = new ChartContent[1];
+        Throwable[] failed = new Throwable[1];
+        session.runWhatIf(request, result -> done[0] = result, cause -> failed[0] = cause);
+        if (failed[0] != null) {
+            throw new ModelFileException(modelOptions.model, failed[0]);
+        }
+        return done[0];
+    }
+
+    private void throwIfFailed(Path file) throws ModelFileException {
+        if (failure != null) {
+            throw new ModelFileException(file, failure.cause());
+        }
+    }
+
+    /** "zero", "scale=0.5", "shift=-1". */
+    private BiasEdit edit(String text) {
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        if (lower.equals("zero")) {
+            return BiasEdit.zero();
+        }
+        int eq = lower.indexOf('=');
+        String kind = eq < 0 ? lower : lower.substring(0, eq);
+        if (eq > 0 && (kind.equals("scale") || kind.equals("shift"))) {
+            try {
+                double amount = WhatIfInput.parseAmount(lower.substring(eq + 1));
+                return kind.equals("scale") ? BiasEdit.scale(amount) : BiasEdit.shift(amount);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--whatif " + text + ": " + e.getMessage());
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "'" + text + "' is not a change (use zero, scale=K or shift=K)");
     }
 }

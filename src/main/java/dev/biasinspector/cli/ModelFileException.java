@@ -1,7 +1,7 @@
 package dev.biasinspector.cli;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import dev.biasinspector.session.LoadFailure;
+
 import java.nio.file.Path;
 
 /** Something is wrong with the model file a command was given; printed as {@code error: FILE: reason}. */
@@ -14,23 +14,13 @@ final class ModelFileException extends Exception {
         this.file = file;
     }
 
-    ModelFileException(Path file, IOException cause) {
-        super(reasonOf(cause), cause);
+    /** The reason is worded as the window words it ({@link LoadFailure#reason}). */
+    ModelFileException(Path file, Throwable cause) {
+        super(LoadFailure.reason(cause), cause);
         this.file = file;
     }
 
     Path file() {
         return file;
-    }
-
-    private static String reasonOf(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

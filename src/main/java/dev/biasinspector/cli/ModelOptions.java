@@ -1,7 +1,7 @@
 package dev.biasinspector.cli;
 
-import dev.biasinspector.format.Engine;
-import dev.biasinspector.format.ModelOpener;
+import dev.biasinspector.session.Engine;
+import dev.biasinspector.session.ModelFiles;
 import dev.biasinspector.model.LoadedModel;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +28,7 @@ final class ModelOptions {
     /** Opens another file the same way, e.g. the second file of a comparison. */
     LoadedModel open(Path file) throws ModelFileException {
         try {
-            return ModelOpener.open(file, engine);
+            return ModelFiles.open(file, engine);
         } catch (IOException e) {
             throw new ModelFileException(file, e);
         }

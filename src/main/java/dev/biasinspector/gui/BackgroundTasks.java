@@ -1,5 +1,7 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.TaskRunner;
+
 import javax.swing.SwingUtilities;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,25 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Runs file work (opening models, reading bias values, writing exports) off the Event Dispatch
- * Thread and hands the outcome back on it. A cancelled task's outcome is dropped: the reader may
- * not notice the interrupt, but the window moves on at once.
+ * The window's {@link TaskRunner}: file work (opening models, reading bias values, writing
+ * exports) runs on worker threads and the outcome comes back on the Event Dispatch Thread, the
+ * session's thread in the window. A cancelled task's outcome is dropped: the reader may not notice
+ * the interrupt, but the window moves on at once.
  */
-public final class BackgroundTasks {
-
-    /** Work that may fail; runs on a background thread and must not touch Swing. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run() throws Exception;
-    }
-
-    /** A running task. */
-    public interface Handle {
-        /** Stops waiting for the task; its callbacks will not run. Call on the EDT. */
-        void cancel();
-
-        boolean isCancelled();
-    }
+public final class BackgroundTasks implements TaskRunner {
 
     private final ExecutorService executor;
 
@@ -48,6 +37,7 @@ public final class BackgroundTasks {
      * Runs {@code work} in the background, then {@code onSuccess} or {@code onFailure} on the EDT
      * unless the task was cancelled first.
      */
+    @Override
     public <T> Handle run(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         AtomicBoolean cancelled = new AtomicBoolean();
         Future<?> future = executor.submit(() -> {

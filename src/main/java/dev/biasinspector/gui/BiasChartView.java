@@ -1,9 +1,14 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.ChartContent;
+import dev.biasinspector.session.ChartOptions;
+
 import dev.biasinspector.chart.ChartTheme;
 import dev.biasinspector.chart.ChartZoom;
 import dev.biasinspector.chart.EvolutionChartFactory.Shading;
 import dev.biasinspector.model.BiasVector;
+import dev.biasinspector.session.BiasSession;
+import dev.biasinspector.session.SessionListener;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 
@@ -24,7 +29,6 @@ import java.awt.FlowLayout;
 import java.awt.event.ActionEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,17 +52,24 @@ public final class BiasChartView extends JPanel {
     private final JPanel tools = new JPanel(new FlowLayout(FlowLayout.TRAILING, 6, 0));
     private final JComboBox<String> shading = new JComboBox<>(new DefaultComboBoxModel<>(
             new String[] {SHADE_CHANGE, SHADE_VALUE}));
-    private final CheckpointSlider slider = new CheckpointSlider(this::showCheckpoint);
+    private final BiasSession session;
+    private final CheckpointSlider slider;
     private final JLabel statisticsCaption = new JLabel();
     private final StatisticsPanel statistics = new StatisticsPanel();
 
     private ChartTheme theme;
+    /** True while the view sets its own controls from the session: their listeners stay quiet. */
+    private boolean updating;
+    /** What is drawn, as last told by the session. */
     private ChartContent content;
     private ChartOptions options = ChartOptions.DEFAULT;
 
-    public BiasChartView(ChartTheme theme) {
+    /** A view of {@code session}'s chart; the slider and the shading choice go back to it. */
+    public BiasChartView(ChartTheme theme, BiasSession session) {
         super(new BorderLayout());
         this.theme = theme;
+        this.session = session;
+        this.slider = new CheckpointSlider(session::showCheckpoint);
         // No "save"/"print" entries: JFreeChart's own save writes on the EDT and drops the error.
         chartPanel = new ChartPanel(null, false, false, false, true, true);
         chartPanel.setName("biasChart");
@@ -86,8 +97,11 @@ public final class BiasChartView extends JPanel {
         notice.putClientProperty("FlatLaf.styleClass", "small");
         shading.setName("heatMapShading");
         shading.setToolTipText("What the colour of the checkpoint heat map shows");
-        shading.addActionListener(e -> setShading(
-                SHADE_VALUE.equals(shading.getSelectedItem()) ? Shading.VALUE : Shading.CHANGE));
+        shading.addActionListener(e -> {
+            if (!updating) {
+                session.setShading(SHADE_VALUE.equals(shading.getSelectedItem()) ? Shading.VALUE : Shading.CHANGE);
+            }
+        });
         shading.setVisible(false);
         tools.add(shading);
         JPanel top = new JPanel(new BorderLayout(8, 0));
@@ -108,6 +122,12 @@ public final class BiasChartView extends JPanel {
         add(center, BorderLayout.CENTER);
         add(bottom, BorderLayout.SOUTH);
         showMessage("");
+        session.addListener(new SessionListener() {
+            @Override
+            public void chartChanged(boolean sameContent) {
+                showSession(sameContent);
+            }
+        });
     }
 
     /** Replaces the chart's right-click menu with the application's commands. */
@@ -148,29 +168,36 @@ public final class BiasChartView extends JPanel {
         tools.add(bar);
     }
 
-    public void show(BiasVector vector) {
-        show(new ChartContent.Biases(List.of(vector)));
-    }
-
-    /** Shows new content; a checkpoint series starts at its last checkpoint unless the slider fits it. */
-    public void show(ChartContent newContent) {
+    /** Draws what the session shows now; {@code sameContent}: only the options changed, keep the zoom. */
+    void showSession(boolean sameContent) {
+        Optional<ChartContent> shown = session.content();
+        if (shown.isEmpty()) {
+            showMessage(session.message());
+            return;
+        }
+        ChartContent newContent = shown.get();
+        ChartOptions newOptions = session.options();
         boolean series = newContent instanceof ChartContent.Evolution;
-        if (newContent instanceof ChartContent.Evolution evolution) {
-            boolean sameSeries = content instanceof ChartContent.Evolution old && old.size() == evolution.size();
-            int index = sameSeries ? options.checkpoint() : evolution.size() - 1;
-            options = options.withCheckpoint(index);
-            slider.setCheckpoints(evolution.evolution().checkpoints(), index);
+        updating = true;
+        try {
+            if (newContent instanceof ChartContent.Evolution evolution) {
+                slider.setCheckpoints(evolution.evolution().checkpoints(), newOptions.checkpoint());
+            }
+            shading.setSelectedItem(newOptions.shading() == Shading.VALUE ? SHADE_VALUE : SHADE_CHANGE);
+        } finally {
+            updating = false;
         }
         this.content = newContent;
+        this.options = newOptions;
         slider.setVisible(series);
         shading.setVisible(series && !options.histogram());
         notice.setText(newContent.notice());
-        redraw(false);
+        redraw(sameContent);
         cards.show(center, CHART_CARD);
     }
 
     /** Shows {@code text} where the chart was; the chart is forgotten. */
-    public void showMessage(String text) {
+    private void showMessage(String text) {
         content = null;
         chartPanel.setChart(null);
         statistics.clear();
@@ -182,31 +209,9 @@ public final class BiasChartView extends JPanel {
         cards.show(center, MESSAGE_CARD);
     }
 
-    /** Scatter (false) or histogram (true). */
-    public void setHistogram(boolean on) {
-        if (on != options.histogram()) {
-            options = options.withHistogram(on);
-            shading.setVisible(content instanceof ChartContent.Evolution && !on);
-            redraw(false);
-        }
-    }
-
     /** Moves the checkpoint slider (as the user would) and shows that checkpoint. */
     public void showCheckpoint(int index) {
-        if (content instanceof ChartContent.Evolution && index != options.checkpoint()) {
-            options = options.withCheckpoint(index);
-            if (slider.index() != index) {
-                slider.setCheckpoints(((ChartContent.Evolution) content).evolution().checkpoints(), index);
-            }
-            redraw(true);
-        }
-    }
-
-    private void setShading(Shading newShading) {
-        if (newShading != options.shading()) {
-            options = options.withShading(newShading);
-            redraw(true);
-        }
+        session.showCheckpoint(index);
     }
 
     private void redraw(boolean keepZoom) {

@@ -1,5 +1,7 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.LoadFailure;
+
 import dev.biasinspector.settings.AppSettings;
 
 import javax.swing.SwingUtilities;
@@ -49,7 +51,7 @@ public final class BiasInspectorApp {
         Themes.install(settings.darkTheme());
         MainWindow window = new MainWindow(settings);
         window.setVisible(true);
-        model.ifPresentOrElse(window.models()::open, window.models()::openDemo);
+        model.ifPresentOrElse(window.session()::open, window.session()::openDemo);
         return window;
     }
 

@@ -1,5 +1,7 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.OpenComparison;
+
 import dev.biasinspector.chart.BiasChartFactory;
 import dev.biasinspector.model.ModelComparison;
 
@@ -124,6 +126,10 @@ final class ComparisonPanel extends JPanel {
         }
         if (!comparison.shapeChanged().isEmpty()) {
             parts.add("Shape differs: " + String.join(", ", comparison.shapeChanged()));
+        }
+        if (comparison.droppedPrefix() != null) {
+            parts.add("Paired after dropping the prefix " + comparison.droppedPrefix().prefix() + " from "
+                    + (comparison.droppedPrefix().fromA() ? compared.before() : compared.after()));
         }
         return parts.isEmpty() ? "Every bias is in both files with the same shape."
                 : String.join("   \u00b7   ", parts);

@@ -1,5 +1,7 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.LoadFailure;
+
 import dev.biasinspector.gui.action.AppAction;
 import dev.biasinspector.gui.action.CompareWithAction;
 import dev.biasinspector.gui.action.CopyChartAction;
@@ -20,6 +22,8 @@ import dev.biasinspector.gui.action.ShowAllBiasesAction;
 import dev.biasinspector.gui.action.StopComparingAction;
 import dev.biasinspector.gui.action.WhatIfAction;
 import dev.biasinspector.model.BiasEntry;
+import dev.biasinspector.session.BiasSession;
+import dev.biasinspector.session.SessionListener;
 import dev.biasinspector.settings.AppSettings;
 
 import javax.swing.AbstractAction;
@@ -46,14 +50,15 @@ import java.util.List;
 /**
  * The main window: module tree on the left, chart and statistics on the right (with the ranking
  * of changes below while comparing two files), status bar below, menus built from one action per
- * command. Loading and selection logic live in {@link ModelController}; this class only assembles.
+ * command. What is open and shown lives in the {@link BiasSession}; this class only assembles
+ * views bound to it.
  */
 public final class MainWindow extends JFrame {
 
     public static final String APP_NAME = "Bias Inspector";
 
     private final AppContext context;
-    private final ModelController models;
+    private final BiasSession session;
     private final List<AppAction> actions = new ArrayList<>();
     private final OpenRecentMenu recentMenu;
     private final BiasChartView chartView;
@@ -68,31 +73,48 @@ public final class MainWindow extends JFrame {
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
 
         BackgroundTasks tasks = new BackgroundTasks();
+        session = new BiasSession(tasks, settings.recentFiles());
         StatusBar status = new StatusBar();
-        chartView = new BiasChartView(Themes.chartTheme());
-        treePanel = new ModuleTreePanel(selection -> models().show(selection));
-        models = new ModelController(tasks, treePanel, chartView, status, settings.recentFiles(),
-                (title, sentence, failure) -> ErrorDialog.show(this, title, sentence, LoadFailure.details(failure)),
-                new ModelController.Listener() {
-                    @Override
-                    public void stateChanged() {
-                        refresh();
-                    }
+        chartView = new BiasChartView(Themes.chartTheme(), session);
+        treePanel = new ModuleTreePanel(selection -> session.select(selection.stream().map(BiasEntry::name).toList()));
+        SessionViews.bind(session, treePanel, status);
+        session.addListener(new SessionListener() {
+            @Override
+            public void statusChanged() {
+                refresh();
+            }
 
-                    @Override
-                    public void recentFilesChanged() {
-                        refreshRecentFiles();
-                    }
+            @Override
+            public void selectionChanged() {
+                refresh();
+            }
 
-                    @Override
-                    public void comparisonChanged() {
-                        showComparison();
-                    }
-                });
-        context = new AppContext(this, settings, tasks, models, chartView, treePanel, status);
+            @Override
+            public void chartChanged(boolean sameContent) {
+                refresh();
+            }
+
+            @Override
+            public void recentFilesChanged() {
+                refreshRecentFiles();
+            }
+
+            @Override
+            public void comparisonChanged() {
+                showComparison();
+            }
+
+            @Override
+            public void failed(Failure failure) {
+                // After the session has told every view: the dialog is modal and would hold the EDT.
+                SwingUtilities.invokeLater(() -> ErrorDialog.show(MainWindow.this, failure.title(), failure.sentence(),
+                        LoadFailure.details(failure.cause())));
+            }
+        });
+        context = new AppContext(this, settings, tasks, session, chartView);
         recentMenu = new OpenRecentMenu(context);
 
-        ShowAllBiasesAction showAll = add(new ShowAllBiasesAction(context));
+        ShowAllBiasesAction showAll = add(new ShowAllBiasesAction(context, treePanel::setAllBiases));
         treePanel.addToggle(showAll);
         HistogramAction histogram = add(new HistogramAction(context));
         chartView.addViewSwitch(histogram);
@@ -112,13 +134,13 @@ public final class MainWindow extends JFrame {
         treePanel.setMinimumSize(new Dimension(180, 100));
         getContentPane().add(split, BorderLayout.CENTER);
         getContentPane().add(status, BorderLayout.SOUTH);
-        FileDropHandler.install(models::open, getRootPane(), treePanel, chartView, chartView.chartPanel());
+        FileDropHandler.install(session::open, getRootPane(), treePanel, chartView, chartView.chartPanel());
         bindEscapeToCancel();
 
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosed(WindowEvent e) {
-                models.cancelLoading();
+                session.cancel();
                 tasks.shutdown();
             }
         });
@@ -129,9 +151,19 @@ public final class MainWindow extends JFrame {
         refreshRecentFiles();
     }
 
-    /** Opening, reloading and the current model. */
-    public ModelController models() {
-        return models;
+    /** What is open and shown: opening, reloading, comparing, the selection. */
+    public BiasSession session() {
+        return session;
+    }
+
+    /** The module tree on the left (for tests that click in it). */
+    public ModuleTreePanel treePanel() {
+        return treePanel;
+    }
+
+    /** The chart on the right. */
+    public BiasChartView chartView() {
+        return chartView;
     }
 
     public AppContext context() {
@@ -213,30 +245,30 @@ public final class MainWindow extends JFrame {
         getRootPane().getActionMap().put(key, new AbstractAction() {
             @Override
             public void actionPerformed(ActionEvent e) {
-                models.cancelLoading();
+                session.cancel();
             }
         });
     }
 
     /** Title and enabled commands follow what is open; the ranking marks the layer on screen. */
     private void refresh() {
-        String shown = models.current().map(m -> m.source().displayName()
-                + models.comparison().map(c -> " \u2194 " + c.after()).orElse("")).orElse(null);
+        String shown = session.current().map(m -> m.source().displayName()
+                + session.comparison().map(c -> " \u2194 " + c.after()).orElse("")).orElse(null);
         setTitle(shown == null ? APP_NAME : shown + " \u2014 " + APP_NAME);
         actions.forEach(AppAction::refresh);
-        if (models.comparison().isPresent()) {
-            treePanel.selectedBias().map(BiasEntry::name).ifPresent(comparisonPanel::highlight);
+        if (session.comparison().isPresent()) {
+            session.selection().stream().findFirst().map(BiasEntry::name).ifPresent(comparisonPanel::highlight);
         }
     }
 
     /** Shows or hides the ranking of changes under the chart. */
     private void showComparison() {
         right.removeAll();
-        if (models.comparison().isPresent()) {
+        if (session.comparison().isPresent()) {
             // Off screen since the last comparison, the panel missed any theme switch in between.
             SwingUtilities.updateComponentTreeUI(comparisonPanel);
             chartAndRanking.updateUI();
-            comparisonPanel.show(models.comparison().get());
+            comparisonPanel.show(session.comparison().get());
             chartAndRanking.setTopComponent(chartView);
             chartAndRanking.setBottomComponent(comparisonPanel);
             right.add(chartAndRanking, BorderLayout.CENTER);

@@ -1,5 +1,7 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.OpenModel;
+
 import dev.biasinspector.model.LoadedModel;
 
 import javax.swing.BorderFactory;

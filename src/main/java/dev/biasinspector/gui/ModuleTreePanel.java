@@ -179,6 +179,22 @@ public final class ModuleTreePanel extends JPanel {
         return paths.size() == names.size();
     }
 
+    /**
+     * Selects the rows of the biases the session shows, without reporting them back (the session
+     * already knows); a bias the filter or the toggle hides stays unselected.
+     */
+    public void showSelection(List<String> names) {
+        rebuilding = true;
+        try {
+            if (names.isEmpty() || !selectBiases(names) && selectedBiases().isEmpty()) {
+                tree.clearSelection();
+            }
+        } finally {
+            rebuilding = false;
+        }
+        shownBiases = List.copyOf(names);
+    }
+
     /** Selects the first row with a bias, if any; returns its bias. */
     public Optional<BiasEntry> selectFirstBias() {
         DefaultMutableTreeNode root = root();

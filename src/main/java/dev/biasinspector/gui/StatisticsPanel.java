@@ -1,5 +1,7 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.StatisticsText;
+
 import dev.biasinspector.model.BiasStatistics;
 
 import javax.swing.BorderFactory;

@@ -11,7 +11,6 @@ import javax.swing.UIManager;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
-import java.util.Locale;
 
 /**
  * Bottom line: what is open (format, layers, parameters, which reader produced the values) or, while
@@ -86,21 +85,6 @@ final class StatusBar extends JPanel {
 
     /** "torchscript · 4 modules · 2 biases (2 Linear) · 430 parameters · read by: archive reader (no code run)". */
     static String describe(LoadedModel model) {
-        int linear = model.linearBiases().size();
-        int all = model.allBiases().size();
-        return String.join("  \u00b7  ",
-                model.format().id(),
-                count(model.moduleCount(), "module"),
-                count(all, "bias", "biases") + " (" + linear + " Linear)",
-                count(model.root().totalParameterCount(), "parameter"),
-                "read by: " + model.source());
-    }
-
-    private static String count(long n, String singular) {
-        return count(n, singular, singular + "s");
-    }
-
-    private static String count(long n, String singular, String plural) {
-        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? singular : plural);
+        return dev.biasinspector.session.ModelSummary.describe(model);
     }
 }

@@ -1,9 +1,16 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.LoadFailure;
+import dev.biasinspector.session.OpenModel;
+import dev.biasinspector.session.WhatIfInput;
+
 import dev.biasinspector.chart.ChartSeries;
 import dev.biasinspector.chart.ComparisonChartFactory;
-import dev.biasinspector.format.djl.DjlEngineStartup;
-import dev.biasinspector.format.djl.DjlWhatIf;
+import dev.biasinspector.session.ChartContent;
+import dev.biasinspector.session.ChartOptions;
+import dev.biasinspector.session.WhatIfRequest;
+import dev.biasinspector.session.WhatIfRuns;
+import dev.biasinspector.session.TaskRunner;
 import dev.biasinspector.model.BiasEdit;
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.model.SeededInput;
@@ -78,7 +85,7 @@ public final class WhatIfDialog extends JDialog {
     private final JLabel placeholder = new JLabel("", SwingConstants.CENTER);
     private final ChartPanel chartPanel = new ChartPanel(null, false, false, false, true, true);
 
-    private BackgroundTasks.Handle running;
+    private TaskRunner.Handle running;
     private WhatIfResult result;
 
     /**
@@ -167,13 +174,13 @@ public final class WhatIfDialog extends JDialog {
         setLocationRelativeTo(context.frame());
         // The first engine start takes seconds; begin now so that Run answers sooner. Starting the
         // engine loads libtorch only: no code from the model file runs until Run.
-        DjlEngineStartup.warmUpInBackground();
+        WhatIfRuns.warmUp();
     }
 
     /** The dialog for the open model, its selected bias preselected. Call on the EDT. */
     public static WhatIfDialog create(AppContext context, OpenModel model) {
         return new WhatIfDialog(context, model, model.torchScriptFile().orElseThrow(),
-                model.model().allBiases(), context.treePanel().selectedBias().map(BiasEntry::name),
+                model.model().allBiases(), context.session().selection().stream().findFirst().map(BiasEntry::name),
                 SeededInput.suggestedShape(model.model()));
     }
 
@@ -278,10 +285,11 @@ public final class WhatIfDialog extends JDialog {
         }
         error.setVisible(false);
         run.setEnabled(false);
-        progressText.setText(DjlEngineStartup.isStarted() ? "Running the model twice\u2026"
+        progressText.setText(WhatIfRuns.isEngineStarted() ? "Running the model twice\u2026"
                 : "Starting the DJL engine and running the model\u2026");
         progress.setVisible(true);
-        running = context.tasks().run(() -> DjlWhatIf.run(file, biasName, edit, inputShape, input),
+        WhatIfRequest request = new WhatIfRequest(file, modelName, biasName, edit, inputShape, input);
+        running = context.session().runWhatIf(request,
                 done -> {
                     finished();
                     show(done, inputText);
@@ -313,14 +321,10 @@ public final class WhatIfDialog extends JDialog {
         progressText.setText("");
     }
 
-    private void show(WhatIfResult done, String inputText) {
+    private void show(ChartContent.WhatIf content, String inputText) {
+        WhatIfResult done = content.result();
         result = done;
-        String edited = done.biasName() + " " + done.edit();
-        JFreeChart chart = ComparisonChartFactory.create("Output of " + modelName + " with " + edited,
-                new ChartSeries("bias as stored", done.before()), new ChartSeries(edited, done.after()),
-                new ChartSeries("change (after \u2212 before)", done.change()), context.chartView().theme());
-        chart.getXYPlot().getDomainAxis().setLabel("Output index");
-        chartPanel.setChart(chart);
+        chartPanel.setChart(content.chart(ChartOptions.DEFAULT, context.chart().theme()));
         cards.show(resultArea, CHART_CARD);
         float[] change = done.change();
         int largest = 0;
@@ -346,8 +350,7 @@ public final class WhatIfDialog extends JDialog {
      * 10x20)." The engine already reduces libtorch's traceback to its reason.
      */
     static String sentence(Throwable failure) {
-        String text = LoadFailure.reason(failure);
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+        return WhatIfRuns.sentence(failure);
     }
 
     private static JRadioButton radio(String text, String name) {

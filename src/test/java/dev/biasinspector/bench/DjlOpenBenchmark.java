@@ -1,6 +1,7 @@
 package dev.biasinspector.bench;
 
-import dev.biasinspector.format.Engine;
+import dev.biasinspector.session.ModelFiles;
+import dev.biasinspector.session.Engine;
 import dev.biasinspector.format.ModelOpener;
 import dev.biasinspector.model.LoadedModel;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,11 +43,11 @@ public class DjlOpenBenchmark {
     @Setup
     public void setUp() throws IOException {
         file = BenchCase.parse(model).file();
-        ModelOpener.open(file, Engine.DJL);
+        ModelFiles.open(file, Engine.DJL);
     }
 
     @Benchmark
     public LoadedModel openWithDjl() throws IOException {
-        return ModelOpener.open(file, Engine.DJL);
+        return ModelFiles.open(file, Engine.DJL);
     }
 }

@@ -1,7 +1,7 @@
 package dev.biasinspector.bench;
 
 import dev.biasinspector.chart.BiasChartFactory;
-import dev.biasinspector.chart.ChartExporter;
+import dev.biasinspector.export.ChartExporter;
 import dev.biasinspector.chart.ChartTheme;
 import dev.biasinspector.format.ModelOpener;
 import dev.biasinspector.model.BiasLookup;

@@ -1,5 +1,7 @@
 package dev.biasinspector.chart;
 
+import dev.biasinspector.export.ChartExporter;
+
 import dev.biasinspector.model.BiasVector;
 import dev.biasinspector.model.DType;
 import org.jfree.chart.JFreeChart;

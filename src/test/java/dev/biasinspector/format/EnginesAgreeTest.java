@@ -1,5 +1,8 @@
 package dev.biasinspector.format;
 
+import dev.biasinspector.session.ModelFiles;
+import dev.biasinspector.session.Engine;
+
 import com.google.gson.JsonElement;
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.model.LoadedModel;
@@ -30,8 +33,8 @@ class EnginesAgreeTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void bothEnginesGiveTheSameBiasNamesAndBitIdenticalValues(String fixture) throws Exception {
-        LoadedModel archive = ModelOpener.open(Fixtures.path(fixture), Engine.ARCHIVE);
-        LoadedModel djl = ModelOpener.open(Fixtures.path(fixture), Engine.DJL);
+        LoadedModel archive = ModelFiles.open(Fixtures.path(fixture), Engine.ARCHIVE);
+        LoadedModel djl = ModelFiles.open(Fixtures.path(fixture), Engine.DJL);
 
         Map<String, float[]> fromArchive = values(archive.allBiases());
         Map<String, float[]> fromDjl = values(djl.allBiases());

@@ -42,7 +42,7 @@ class FormatDetectorTest {
             assertThat(detected.openedZip()).isPresent();
             assertThat(detected.entries()).anyMatch(n -> n.endsWith("/data.pkl"));
 
-            assertThat(ModelOpener.read(detected, Engine.ARCHIVE).linearBiases()).hasSize(2);
+            assertThat(ModelOpener.read(detected).linearBiases()).hasSize(2);
             // the reader borrowed the zip: it is still open for the detection's owner
             assertThat(detected.zip().size()).isPositive();
         }
@@ -142,7 +142,7 @@ class FormatDetectorTest {
 
     @Test
     void aTorchSaveCheckpointWithTheDjlEngineIsReadByTheArchiveReaderWhichSaysSo() throws Exception {
-        var model = ModelOpener.open(resource("/torchsave/simple_state_dict.pth"), Engine.DJL);
+        var model = ModelOpener.open(resource("/torchsave/simple_state_dict.pth"), new dev.biasinspector.engine.DjlEngineReader());
 
         assertThat(model.source()).isEqualTo(ModelOpener.TORCH_SAVE_WITH_DJL);
         assertThat(model.linearBiases()).isNotEmpty();

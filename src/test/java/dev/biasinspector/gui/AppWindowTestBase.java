@@ -74,7 +74,7 @@ abstract class AppWindowTestBase {
         Pause.pause(new Condition("the window to finish loading") {
             @Override
             public boolean test() {
-                return onEdt(() -> frame.models().isIdle());
+                return onEdt(() -> frame.session().isIdle());
             }
         }, LOAD_TIMEOUT);
         robot.waitForIdle();
@@ -84,7 +84,7 @@ abstract class AppWindowTestBase {
         Pause.pause(new Condition("the chart of " + biasName) {
             @Override
             public boolean test() {
-                return onEdt(() -> frame.models().isIdle() && frame.context().chartView().vector()
+                return onEdt(() -> frame.session().isIdle() && frame.chartView().vector()
                         .map(v -> v.name().equals(biasName)).orElse(false));
             }
         }, LOAD_TIMEOUT);
@@ -122,7 +122,7 @@ abstract class AppWindowTestBase {
     /** The y values of the chart's only series, as the floats they were made from. */
     protected float[] chartValues() {
         return onEdt(() -> {
-            XYDataset dataset = frame.context().chartView().chart().orElseThrow().getXYPlot().getDataset();
+            XYDataset dataset = frame.chartView().chart().orElseThrow().getXYPlot().getDataset();
             float[] values = new float[dataset.getItemCount(0)];
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) dataset.getYValue(0, i);
@@ -148,7 +148,7 @@ abstract class AppWindowTestBase {
 
     /** The chart on screen. */
     protected org.jfree.chart.JFreeChart chart() {
-        return onEdt(() -> frame.context().chartView().chart().orElseThrow());
+        return onEdt(() -> frame.chartView().chart().orElseThrow());
     }
 
     /** The y values of series {@code series} of a dataset, as the floats they were made from. */
@@ -214,7 +214,7 @@ abstract class AppWindowTestBase {
     }
 
     protected String chartTitle() {
-        return onEdt(() -> frame.context().chartView().chart().orElseThrow().getTitle().getText());
+        return onEdt(() -> frame.chartView().chart().orElseThrow().getTitle().getText());
     }
 
     protected static <T> T onEdt(Callable<T> query) {

@@ -1,5 +1,7 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.ChartContent;
+
 import dev.biasinspector.chart.EvolutionChartFactory;
 import dev.biasinspector.testing.DemoModels;
 import org.assertj.swing.fixture.JOptionPaneFixture;
@@ -42,7 +44,7 @@ class CheckpointSeriesWindowTest extends AppWindowTestBase {
 
         window.slider("checkpointSlider").slideTo(2);
 
-        awaitTrue("epoch_5 in the scatter", () -> frame.context().chartView().options().checkpoint() == 2);
+        awaitTrue("epoch_5 in the scatter", () -> frame.chartView().options().checkpoint() == 2);
         assertThat(scatterValues()).containsExactly(DemoModels.values("checkpoints/epoch_5.pt", "fc1.bias"));
         assertThat(window.label("checkpointName").text()).isEqualTo("epoch_5.pt  (3 of 4)");
         assertThat(window.label("statisticsCaption").text()).isEqualTo("Statistics of epoch_5.pt");
@@ -64,7 +66,7 @@ class CheckpointSeriesWindowTest extends AppWindowTestBase {
         window.menuItemWithPath("File", "Open Example", "SimpleNet Training Checkpoints").click();
         awaitSeries();
         window.slider("checkpointSlider").slideTo(1);
-        awaitTrue("epoch_2", () -> frame.context().chartView().options().checkpoint() == 1);
+        awaitTrue("epoch_2", () -> frame.chartView().options().checkpoint() == 1);
 
         tree().clickPath("SimpleNet/fc2");
         awaitChartOf("fc2.bias");
@@ -100,7 +102,7 @@ class CheckpointSeriesWindowTest extends AppWindowTestBase {
         awaitChartOf("fc1.bias");
 
         onEdt(() -> {
-            frame.models().open(DemoModels.path("checkpoints"));
+            frame.session().open(DemoModels.path("checkpoints"));
             return null;
         });
         awaitSeries();
@@ -110,8 +112,8 @@ class CheckpointSeriesWindowTest extends AppWindowTestBase {
     }
 
     private void awaitSeries() {
-        awaitTrue("the checkpoint series", () -> frame.models().isIdle()
-                && frame.context().chartView().content().map(ChartContent.Evolution.class::isInstance).orElse(false));
+        awaitTrue("the checkpoint series", () -> frame.session().isIdle()
+                && frame.chartView().content().map(ChartContent.Evolution.class::isInstance).orElse(false));
     }
 
     /** The scatter under the heat map: the checkpoint the slider points at. */

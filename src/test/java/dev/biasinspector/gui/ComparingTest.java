@@ -1,5 +1,7 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.ChartContent;
+
 import com.google.gson.JsonObject;
 import dev.biasinspector.chart.ComparisonChartFactory;
 import dev.biasinspector.chart.HistogramChartFactory;
@@ -45,8 +47,8 @@ class ComparingTest extends AppWindowTestBase {
         } finally {
             robot.releaseKey(KeyEvent.VK_CONTROL);
         }
-        awaitTrue("two series", () -> frame.models().isIdle()
-                && frame.context().chartView().chart().map(c -> c.getXYPlot().getDataset().getSeriesCount() == 2).orElse(false));
+        awaitTrue("two series", () -> frame.session().isIdle()
+                && frame.chartView().chart().map(c -> c.getXYPlot().getDataset().getSeriesCount() == 2).orElse(false));
 
         XYDataset dataset = onEdt(() -> chart().getXYPlot().getDataset());
         assertThat(onEdt(() -> dataset.getSeriesKey(0))).isEqualTo("fc1");
@@ -115,7 +117,7 @@ class ComparingTest extends AppWindowTestBase {
     void theRankingPutsFc2FirstWithPyTorchsChangesAndARowClickShowsThatLayer() {
         start(Optional.of(DemoModels.path(BEFORE)));
         onEdt(() -> {
-            frame.models().compareWith(DemoModels.path(AFTER));
+            frame.session().compareWith(DemoModels.path(AFTER));
             return null;
         });
         awaitComparison();
@@ -141,7 +143,7 @@ class ComparingTest extends AppWindowTestBase {
         table.cell(TableCell.row(0).column(0)).click();
 
         awaitChartOf("fc2.bias");
-        assertThat(onEdt(() -> frame.context().treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
+        assertThat(onEdt(() -> frame.treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
         assertThat(chartTitle()).isEqualTo("fc2: simple_net.pt \u2192 simple_net_trained.pt");
         assertThat(values(onEdt(() -> ComparisonChartFactory.valuesPlot(chart()).getDataset()), 1))
                 .containsExactly(DemoModels.values(AFTER, "fc2.bias"));
@@ -152,7 +154,7 @@ class ComparingTest extends AppWindowTestBase {
         start(Optional.of(DemoModels.path(BEFORE)));
         awaitChartOf("fc1.bias");
         onEdt(() -> {
-            frame.models().compareWith(Fixtures.path("nested_scripted.pt"));
+            frame.session().compareWith(Fixtures.path("nested_scripted.pt"));
             return null;
         });
         awaitComparison();
@@ -171,7 +173,7 @@ class ComparingTest extends AppWindowTestBase {
     void closeComparisonGoesBackToTheModelAlone() {
         start(Optional.of(DemoModels.path(BEFORE)));
         onEdt(() -> {
-            frame.models().compareWith(DemoModels.path(AFTER));
+            frame.session().compareWith(DemoModels.path(AFTER));
             return null;
         });
         awaitComparison();
@@ -179,7 +181,7 @@ class ComparingTest extends AppWindowTestBase {
         window.button("stopComparing").click();
         awaitIdle();
 
-        assertThat(onEdt(() -> frame.models().comparison().isPresent())).isFalse();
+        assertThat(onEdt(() -> frame.session().comparison().isPresent())).isFalse();
         assertThat(onEdt(() -> robot.finder().findAll(frame, new org.assertj.swing.core.NameMatcher("comparisonPanel", true))))
                 .isEmpty();
         awaitChartOf("fc1.bias");
@@ -191,7 +193,7 @@ class ComparingTest extends AppWindowTestBase {
     void reloadKeepsTheComparisonAndTheLayer() {
         start(Optional.of(DemoModels.path(BEFORE)));
         onEdt(() -> {
-            frame.models().compareWith(DemoModels.path(AFTER));
+            frame.session().compareWith(DemoModels.path(AFTER));
             return null;
         });
         awaitComparison();
@@ -199,8 +201,8 @@ class ComparingTest extends AppWindowTestBase {
         awaitChartOf("fc2.bias");
 
         window.pressAndReleaseKeys(KeyEvent.VK_F5);
-        awaitTrue("the comparison again", () -> frame.models().isIdle() && frame.models().comparison().isPresent()
-                && frame.context().chartView().content().map(ChartContent.Compared.class::isInstance).orElse(false));
+        awaitTrue("the comparison again", () -> frame.session().isIdle() && frame.session().comparison().isPresent()
+                && frame.chartView().content().map(ChartContent.Compared.class::isInstance).orElse(false));
 
         assertThat(chartTitle()).isEqualTo("fc2: simple_net.pt \u2192 simple_net_trained.pt");
         assertThat(window.table("changeTable").rowCount()).isEqualTo(2);
@@ -211,7 +213,7 @@ class ComparingTest extends AppWindowTestBase {
         start(Optional.of(DemoModels.path(BEFORE)));
         window.menuItemWithPath("View", "Dark Theme").click();
         onEdt(() -> {
-            frame.models().compareWith(DemoModels.path(AFTER));
+            frame.session().compareWith(DemoModels.path(AFTER));
             return null;
         });
         awaitComparison();
@@ -250,13 +252,13 @@ class ComparingTest extends AppWindowTestBase {
         assertThat(onEdt(() -> dialog.target().getParent() != null)).isTrue();
         dialog.requireTitle("Cannot Compare");
         dialog.okButton().click();
-        assertThat(onEdt(() -> frame.models().comparison().isPresent())).isFalse();
+        assertThat(onEdt(() -> frame.session().comparison().isPresent())).isFalse();
         assertThat(chartTitle()).isEqualTo("Bias of fc1");
         assertThat(chartValues()).containsExactly(DemoModels.values(BEFORE, "fc1.bias"));
     }
 
     private void awaitComparison() {
-        awaitTrue("the comparison", () -> frame.models().isIdle() && frame.models().comparison().isPresent()
-                && frame.context().chartView().content().isPresent());
+        awaitTrue("the comparison", () -> frame.session().isIdle() && frame.session().comparison().isPresent()
+                && frame.chartView().content().isPresent());
     }
 }

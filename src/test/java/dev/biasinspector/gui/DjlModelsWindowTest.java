@@ -75,7 +75,7 @@ class DjlModelsWindowTest extends AppWindowTestBase {
         dialog.comboBox("modelFileChoice").selectItem("trained.pt");
         dialog.button("openModelFile").click();
 
-        awaitTrue("trained.pt", () -> frame.models().isIdle()
+        awaitTrue("trained.pt", () -> frame.session().isIdle()
                 && frame.getTitle().startsWith("trained.pt"));
         awaitChartOf("fc1.bias");
         assertThat(chartValues()).containsExactly(DemoModels.values("simple_net_trained.pt", "fc1.bias"));

@@ -66,7 +66,7 @@ class ExportTest extends AppWindowTestBase {
     void copyChartPutsTheChartAsShownOnTheClipboard() throws Exception {
         start(Optional.of(Fixtures.path(FIXTURE)));
         awaitChartOf("fc1.bias");
-        Dimension onScreen = onEdt(() -> frame.context().chartView().chartSize());
+        Dimension onScreen = onEdt(() -> frame.chartView().chartSize());
 
         window.menuItemWithPath("File", "Copy Chart").click();
 
@@ -80,7 +80,7 @@ class ExportTest extends AppWindowTestBase {
     void theDefaultSizeIsTheChartsSizeAndTwoXDoublesIt() throws IOException {
         start(Optional.of(Fixtures.path(FIXTURE)));
         awaitChartOf("fc1.bias");
-        Dimension onScreen = onEdt(() -> frame.context().chartView().chartSize());
+        Dimension onScreen = onEdt(() -> frame.chartView().chartSize());
         Path target = folder.resolve("hidpi"); // no extension: the dialog adds .png
 
         pressMenuShortcut(KeyEvent.VK_S);
@@ -158,12 +158,12 @@ class ExportTest extends AppWindowTestBase {
     void aComparisonExportsAsShownAndItsValuesSideBySide() throws IOException {
         start(Optional.of(DemoModels.path("simple_net.pt")));
         onEdt(() -> {
-            frame.models().compareWith(DemoModels.path("simple_net_trained.pt"));
+            frame.session().compareWith(DemoModels.path("simple_net_trained.pt"));
             return null;
         });
-        awaitTrue("the comparison", () -> frame.models().isIdle() && frame.models().comparison().isPresent()
-                && frame.context().chartView().content().isPresent());
-        Dimension onScreen = onEdt(() -> frame.context().chartView().chartSize());
+        awaitTrue("the comparison", () -> frame.session().isIdle() && frame.session().comparison().isPresent()
+                && frame.chartView().content().isPresent());
+        Dimension onScreen = onEdt(() -> frame.chartView().chartSize());
 
         window.menuItemWithPath("File", "Export Chart as PNG…").click();
         JFileChooserFixture chooser = window.fileChooser(LOAD_TIMEOUT);

@@ -50,16 +50,16 @@ public final class FeatureTour {
             return null;
         });
         await(frame);
-        onEdt(() -> frame.context().treePanel().selectBiases(java.util.List.of("fc1.bias", "fc2.bias")));
+        onEdt(() -> frame.treePanel().selectBiases(java.util.List.of("fc1.bias", "fc2.bias")));
         await(frame);
         shoot(robot, frame, out.resolve("overlay" + suffix + ".png"));
 
         onEdt(() -> {
-            frame.models().compareWith(Path.of("models/simple_net_trained.pt"));
+            frame.session().compareWith(Path.of("models/simple_net_trained.pt"));
             return null;
         });
         await(frame);
-        onEdt(() -> frame.context().treePanel().selectBias("fc1.bias"));
+        onEdt(() -> frame.treePanel().selectBias("fc1.bias"));
         await(frame);
         shoot(robot, frame, out.resolve("compare" + suffix + ".png"));
         click(frame, "histogramToggle");
@@ -68,7 +68,7 @@ public final class FeatureTour {
         click(frame, "histogramToggle");
 
         onEdt(() -> {
-            frame.models().openExampleCheckpoints();
+            frame.session().openExampleCheckpoints();
             return null;
         });
         await(frame);
@@ -81,7 +81,7 @@ public final class FeatureTour {
         shoot(robot, frame, out.resolve("checkpoints-2" + suffix + ".png"));
 
         onEdt(() -> {
-            frame.models().open(Path.of("models/simple_net.pt"));
+            frame.session().open(Path.of("models/simple_net.pt"));
             return null;
         });
         await(frame);
@@ -114,7 +114,7 @@ public final class FeatureTour {
         });
 
         onEdt(() -> {
-            frame.models().open(Path.of("models/mlp_demo-0003.params"));
+            frame.session().open(Path.of("models/mlp_demo-0003.params"));
             return null;
         });
         await(frame);

@@ -81,7 +81,7 @@ class MainWindowTest extends AppWindowTestBase {
         window.textBox("treeFilter").deleteText();
         assertThat(treeRows()).containsExactly("SimpleNet", "fc1", "fc2");
         awaitChartOf("fc2.bias");
-        assertThat(onEdt(() -> frame.context().treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
+        assertThat(onEdt(() -> frame.treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
     }
 
     @Test
@@ -122,7 +122,7 @@ class MainWindowTest extends AppWindowTestBase {
 
         assertThat(settings.darkTheme()).isTrue();
         assertThat(onEdt(Themes::isDark)).isTrue();
-        assertThat(onEdt(() -> frame.context().chartView().chart().orElseThrow().getBackgroundPaint()))
+        assertThat(onEdt(() -> frame.chartView().chart().orElseThrow().getBackgroundPaint()))
                 .isEqualTo(onEdt(() -> Themes.chartTheme().background()));
         assertThat(onEdt(() -> Themes.chartTheme().isDark())).isTrue();
 
@@ -135,7 +135,7 @@ class MainWindowTest extends AppWindowTestBase {
     void draggingARectangleZoomsAndDoubleClickResets() {
         start(Optional.of(Fixtures.path(FIXTURE)));
         awaitChartOf("fc1.bias");
-        ChartPanel panel = onEdt(() -> frame.context().chartView().chartPanel());
+        ChartPanel panel = onEdt(() -> frame.chartView().chartPanel());
         Rectangle plot = onEdt(() -> panel.getScreenDataArea().getBounds());
         Point from = new Point(plot.x + plot.width / 4, plot.y + plot.height / 4);
         Point to = new Point(plot.x + plot.width / 2, plot.y + plot.height / 2);

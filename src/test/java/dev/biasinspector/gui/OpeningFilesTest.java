@@ -76,7 +76,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         Path truncated = Files.write(folder.resolve("truncated.pt"), java.util.Arrays.copyOf(whole, whole.length / 2));
 
         onEdt(() -> {
-            frame.models().open(truncated);
+            frame.session().open(truncated);
             return null;
         });
 
@@ -135,35 +135,70 @@ class OpeningFilesTest extends AppWindowTestBase {
     @Test
     void cancelStopsWaitingForAFileThatNeverArrives() throws Exception {
         start(Optional.of(Fixtures.path(FIXTURE)));
-        // A named pipe blocks its reader until a writer comes: a load that would never finish.
+        // A named pipe no longer blocks anything (the format detector refuses it unopened), so the
+        // file that never arrives is the demo model: it is copied out of the jar under ExampleFiles'
+        // lock, and while this test holds that lock the copy waits.
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Object exampleFilesLock = Class.forName("dev.biasinspector.session.ExampleFiles");
+        Thread holder = new Thread(() -> {
+            synchronized (exampleFilesLock) {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "holds-example-files");
+        holder.start();
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            onEdt(() -> {
+                frame.session().openDemo();
+                return null;
+            });
+            Pause.pause(new Condition("the Cancel button") {
+                @Override
+                public boolean test() {
+                    return onEdt(() -> window.button("cancelLoad").target().isShowing());
+                }
+            }, LOAD_TIMEOUT);
+            // The window still answers while the file loads.
+            tree().clickPath("SimpleNet/fc2");
+            assertThat(onEdt(() -> frame.treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
+
+            window.button("cancelLoad").click();
+
+            assertThat(onEdt(frame.session()::isLoading)).isFalse();
+            assertThat(onEdt(() -> robot.finder().findByName(frame, "cancelLoad", false).isShowing())).isFalse();
+            assertThat(onEdt(frame::getTitle)).startsWith(FIXTURE);
+            awaitChartOf("fc2.bias");
+        } finally {
+            // Release the blocked worker so it does not outlive the test.
+            release.countDown();
+            holder.join(10_000);
+        }
+    }
+
+    @Test
+    void aNamedPipeIsRefusedAtOnceInsteadOfBlocking() throws Exception {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        awaitChartOf("fc1.bias");
         Path pipe = folder.resolve("slow.pt");
         Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
         assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).as("mkfifo").isTrue();
 
         onEdt(() -> {
-            frame.models().open(pipe);
+            frame.session().open(pipe);
             return null;
         });
-        Pause.pause(new Condition("the Cancel button") {
-            @Override
-            public boolean test() {
-                return onEdt(() -> window.button("cancelLoad").target().isShowing());
-            }
-        }, LOAD_TIMEOUT);
-        // The window still answers while the file loads.
-        tree().clickPath("SimpleNet/fc2");
-        assertThat(onEdt(() -> frame.context().treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
 
-        window.button("cancelLoad").click();
-
-        assertThat(onEdt(frame.models()::isLoading)).isFalse();
-        assertThat(onEdt(() -> robot.finder().findByName(frame, "cancelLoad", false).isShowing())).isFalse();
+        JOptionPaneFixture error = window.optionPane(LOAD_TIMEOUT);
+        assertThat(dialogText(error, "errorMessage"))
+                .contains("slow.pt could not be opened: not a model file: it is a named pipe (FIFO), not a regular file.");
+        error.okButton().click();
         assertThat(onEdt(frame::getTitle)).startsWith(FIXTURE);
-        awaitChartOf("fc2.bias");
-        // Release the blocked worker so it does not outlive the test.
-        try (OutputStream out = Files.newOutputStream(pipe)) {
-            out.write(new byte[] {1, 2, 3});
-        }
     }
 
     @Test
@@ -177,7 +212,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         warning.cancelButton().click();
 
         assertThat(settings.djlWarningAccepted()).isFalse();
-        assertThat(onEdt(frame.models()::isLoading)).isFalse();
+        assertThat(onEdt(frame.session()::isLoading)).isFalse();
         assertThat(window.label("statusText").text()).contains("archive reader");
     }
 
@@ -228,7 +263,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         Pause.pause(new Condition("the model to load") {
             @Override
             public boolean test() {
-                return onEdt(() -> !frame.models().isLoading());
+                return onEdt(() -> !frame.session().isLoading());
             }
         }, timeout);
         awaitIdle();
@@ -236,7 +271,7 @@ class OpeningFilesTest extends AppWindowTestBase {
 
     private void open(Path file) {
         onEdt(() -> {
-            frame.models().open(file);
+            frame.session().open(file);
             return null;
         });
         awaitIdle();

@@ -47,33 +47,33 @@ public final class ScreenshotTour {
         shoot(robot, frame, out.resolve("demo.png"));
 
         onEdt(() -> {
-            frame.context().treePanel().setFilter("fc2");
+            frame.treePanel().setFilter("fc2");
             return null;
         });
         shoot(robot, frame, out.resolve("filtered-demo.png"));
 
         if (args.length > 1) {
             onEdt(() -> {
-                frame.context().treePanel().setFilter("");
-                frame.models().open(Path.of(args[1]));
+                frame.treePanel().setFilter("");
+                frame.session().open(Path.of(args[1]));
                 return null;
             });
             await(frame);
             onEdt(() -> {
                 menuItem(frame, "View", "All layers with a bias").doClick();
-                frame.context().treePanel().setFilter("conv.1");
+                frame.treePanel().setFilter("conv.1");
                 return null;
             });
             shoot(robot, frame, out.resolve("filtered-all.png"));
             onEdt(() -> {
-                frame.context().treePanel().setFilter("");
+                frame.treePanel().setFilter("");
                 return null;
             });
         }
 
         Path corrupt = Files.write(Files.createTempFile("corrupt", ".pt"), "not a model at all".getBytes());
         onEdt(() -> {
-            frame.models().open(corrupt);
+            frame.session().open(corrupt);
             return null;
         });
         Window dialog = awaitDialog();
@@ -140,7 +140,7 @@ public final class ScreenshotTour {
     }
 
     static void await(MainWindow frame) throws Exception {
-        for (int i = 0; i < 300 && !onEdt(() -> frame.models().isIdle() && frame.models().current().isPresent()); i++) {
+        for (int i = 0; i < 300 && !onEdt(() -> frame.session().isIdle() && frame.session().current().isPresent()); i++) {
             Thread.sleep(100);
         }
         Thread.sleep(700);

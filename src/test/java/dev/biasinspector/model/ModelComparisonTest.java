@@ -77,10 +77,20 @@ class ModelComparisonTest {
         ModelComparison comparison = ModelComparison.of(ModelOpener.open(DemoModels.path("simple_net.pt")),
                 ModelOpener.open(DemoModels.path("simple_net_trained.pt")));
         BiasChange fc1 = comparison.changes().get(0);
+        // Expected from PyTorch's values of both files, not from the comparison under test.
+        float[] before = DemoModels.values("simple_net.pt", "fc1.bias");
+        float[] after = DemoModels.values("simple_net_trained.pt", "fc1.bias");
+        JsonObject pytorch = DemoModels.diff("simple_net.pt", "simple_net_trained.pt", "fc1.bias");
 
         float[] delta = fc1.delta().values();
+        assertThat(delta).hasSize(before.length);
         for (int i = 0; i < delta.length; i++) {
-            assertThat(delta[i]).isCloseTo(fc1.after().get(i) - fc1.before().get(i), within(0f));
+            assertThat(delta[i]).as("index %d", i).isEqualTo(after[i] - before[i]);
         }
+        double l2 = 0;
+        for (float d : delta) {
+            l2 += (double) d * d;
+        }
+        assertThat(Math.sqrt(l2)).isCloseTo(pytorch.get("l2Change").getAsDouble(), within(1e-5));
     }
 }

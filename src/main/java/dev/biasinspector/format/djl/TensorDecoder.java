@@ -7,7 +7,7 @@ import dev.biasinspector.model.DType;
 import java.nio.ByteBuffer;
 
 /** Checked bulk conversion of tensor bytes to float, element by element through {@link ElementDecoder}. */
-final class TensorDecoder {
+public final class TensorDecoder {
 
     private TensorDecoder() {
     }
@@ -16,7 +16,7 @@ final class TensorDecoder {
      * Decodes {@code count} elements starting at the buffer's position; the buffer's byte order is
      * the order of the stored data.
      */
-    static float[] decode(ByteBuffer bytes, DType dtype, int count) throws ModelFormatException {
+    public static float[] decode(ByteBuffer bytes, DType dtype, int count) throws ModelFormatException {
         if (!dtype.isFloating() && !isPlainInteger(dtype)) {
             throw new ModelFormatException("values of type " + dtype.pythonName() + " cannot be shown");
         }

@@ -59,6 +59,6 @@ public abstract class AppAction extends AbstractAction {
 
     /** Whether a chart is on screen (commands that export it need one). */
     protected boolean chartShown() {
-        return context.chartView().chart().isPresent();
+        return context.chart().chart().isPresent();
     }
 }

@@ -1,7 +1,7 @@
 package dev.biasinspector.gui.action;
 
 import dev.biasinspector.gui.AppContext;
-import dev.biasinspector.gui.OpenModel;
+import dev.biasinspector.session.OpenModel;
 
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
@@ -19,13 +19,13 @@ public final class CompareWithAction extends AppAction {
 
     @Override
     protected boolean isEnabledNow() {
-        OpenModel open = context.models().current().orElse(null);
-        return open != null && open.checkpoints().isEmpty() && !context.models().isLoading();
+        OpenModel open = context.session().current().orElse(null);
+        return open != null && open.checkpoints().isEmpty() && !context.session().isLoading();
     }
 
     @Override
     protected void perform() {
         ModelChooser.chooseModel(context, "compareChooser", "Compare With", "Compare")
-                .ifPresent(context.models()::compareWith);
+                .ifPresent(context.session()::compareWith);
     }
 }

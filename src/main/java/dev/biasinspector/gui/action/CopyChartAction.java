@@ -1,6 +1,6 @@
 package dev.biasinspector.gui.action;
 
-import dev.biasinspector.chart.ChartExporter;
+import dev.biasinspector.export.ChartExporter;
 import dev.biasinspector.gui.AppContext;
 
 import java.awt.Dimension;
@@ -30,8 +30,8 @@ public final class CopyChartAction extends AppAction {
 
     @Override
     protected void perform() {
-        Dimension size = context.chartView().chartSize();
-        BufferedImage image = ChartExporter.render(context.chartView().chart().orElseThrow(),
+        Dimension size = context.chart().chartSize();
+        BufferedImage image = ChartExporter.render(context.chart().chart().orElseThrow(),
                 Math.max(1, size.width), Math.max(1, size.height), 1);
         Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new ImageSelection(image), null);
         context.showStatus("Chart copied to the clipboard");

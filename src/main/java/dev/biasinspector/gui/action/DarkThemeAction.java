@@ -16,6 +16,6 @@ public final class DarkThemeAction extends ToggleAction {
     protected void apply(boolean on) {
         context.settings().setDarkTheme(on);
         Themes.switchTo(on);
-        context.chartView().setTheme(Themes.chartTheme());
+        context.chart().setTheme(Themes.chartTheme());
     }
 }

@@ -1,12 +1,12 @@
 package dev.biasinspector.gui.action;
 
 import dev.biasinspector.chart.ChartSeries;
-import dev.biasinspector.chart.ValuesCsv;
+import dev.biasinspector.export.ViewExport;
 import dev.biasinspector.gui.AppContext;
-import dev.biasinspector.gui.ChartContent;
-import dev.biasinspector.gui.LoadFailure;
 import dev.biasinspector.gui.SaveFileChooser;
-import dev.biasinspector.model.BiasVector;
+import dev.biasinspector.session.ChartContent;
+import dev.biasinspector.session.ChartOptions;
+import dev.biasinspector.session.LoadFailure;
 
 import javax.swing.JFileChooser;
 import java.awt.event.KeyEvent;
@@ -30,10 +30,11 @@ public final class ExportCsvAction extends AppAction {
 
     @Override
     protected void perform() {
-        ChartContent content = context.chartView().content().orElseThrow();
-        List<ChartSeries> columns = content.columns(context.chartView().options());
-        BiasVector vector = context.chartView().vector().orElseThrow();
-        String stem = columns.size() == 1 ? ExportPngAction.fileName(vector) : ExportPngAction.fileName(content);
+        ChartContent content = context.session().content().orElseThrow();
+        ChartOptions options = context.session().options();
+        List<ChartSeries> columns = content.columns(options);
+        String stem = columns.size() == 1 ? ExportPngAction.fileName(content.primary(options))
+                : ExportPngAction.fileName(content);
         SaveFileChooser chooser = new SaveFileChooser("Export Values as CSV", "csv", "CSV files (*.csv)",
                 context.settings().lastFolder(), stem + ".csv");
         if (chooser.showSaveDialog(context.frame()) != JFileChooser.APPROVE_OPTION) {
@@ -43,12 +44,7 @@ public final class ExportCsvAction extends AppAction {
         context.settings().setLastFolder(target.getParent());
         int values = columns.stream().mapToInt(ChartSeries::size).sum();
         context.tasks().run(() -> {
-            // One bias keeps the plain "index,value" layout of dump --csv; several go side by side.
-            if (columns.size() == 1) {
-                ValuesCsv.write(vector, target);
-            } else {
-                ValuesCsv.write(columns, target);
-            }
+            ViewExport.writeCsv(content, options, target);
             return target;
         }, saved -> context.showStatus("Saved " + saved + " (" + values + " values)"),
                 failure -> context.showError("Cannot Save Values",

@@ -1,10 +1,10 @@
 package dev.biasinspector.gui.action;
 
 import dev.biasinspector.chart.BiasChartFactory;
-import dev.biasinspector.chart.ChartExporter;
+import dev.biasinspector.export.ChartExporter;
 import dev.biasinspector.gui.AppContext;
-import dev.biasinspector.gui.ChartContent;
-import dev.biasinspector.gui.LoadFailure;
+import dev.biasinspector.session.ChartContent;
+import dev.biasinspector.session.LoadFailure;
 import dev.biasinspector.gui.PngSizePanel;
 import dev.biasinspector.gui.SaveFileChooser;
 import dev.biasinspector.model.BiasVector;
@@ -33,8 +33,8 @@ public final class ExportPngAction extends AppAction {
 
     @Override
     protected void perform() {
-        String stem = fileName(context.chartView().content().orElseThrow());
-        Dimension size = context.chartView().chartSize();
+        String stem = fileName(context.session().content().orElseThrow());
+        Dimension size = context.chart().chartSize();
         PngSizePanel sizePanel = new PngSizePanel(size);
         SaveFileChooser chooser = new SaveFileChooser("Export Chart as PNG", "png", "PNG images (*.png)",
                 context.settings().lastFolder(), stem + ".png");
@@ -48,7 +48,7 @@ public final class ExportPngAction extends AppAction {
         int height = sizePanel.pngHeight();
         double scale = sizePanel.scale();
         // A copy with the same zoom: the worker draws it while the EDT keeps painting the original.
-        JFreeChart copy = context.chartView().copyOfChart(context.chartView().theme()).orElseThrow();
+        JFreeChart copy = context.chart().copyOfChart(context.chart().theme()).orElseThrow();
         context.showStatus("Saving " + target.getFileName() + "\u2026");
         context.tasks().run(() -> {
             ChartExporter.writePng(copy, target, width, height, scale);

@@ -14,6 +14,6 @@ public final class HistogramAction extends ToggleAction {
 
     @Override
     protected void apply(boolean on) {
-        context.chartView().setHistogram(on);
+        context.session().setHistogram(on);
     }
 }

@@ -18,18 +18,18 @@ final class ModelChooser {
     }
 
     /**
-     * A model file or folder (a DJL model folder is opened by selecting it and pressing Open).
+     * A model file or folder (a DJL or Hugging Face model folder is opened by selecting it and pressing Open).
      */
     static Optional<Path> chooseModel(AppContext context, String name, String title, String approve) {
         JFileChooser chooser = chooser(context, name, title);
         chooser.setFileSelectionMode(JFileChooser.FILES_AND_DIRECTORIES);
         FileNameExtensionFilter models = new FileNameExtensionFilter(
-                "Models: TorchScript, DJL, ONNX, safetensors, GGUF (*.pt, *.pth, *.torchscript, *.params, *.zip, *.tar.gz,"
-                        + " *.onnx, *.safetensors, *.gguf)",
-                "pt", "pth", "torchscript", "params", "zip", "gz", "tgz", "onnx", "safetensors", "gguf");
+                "Models: PyTorch, DJL, safetensors, GGUF, ONNX (*.pt, *.pth, *.bin, *.torchscript, *.params, *.zip,"
+                        + " *.tar.gz, *.safetensors, *.gguf, *.onnx)",
+                "pt", "pth", "bin", "torchscript", "ptl", "params", "zip", "gz", "tgz", "safetensors", "gguf", "onnx");
         chooser.addChoosableFileFilter(models);
         chooser.setFileFilter(models);
-        chooser.setApproveButtonToolTipText("Open the selected model file or DJL model folder");
+        chooser.setApproveButtonToolTipText("Open the selected model file, DJL model folder or Hugging Face model folder");
         return show(context, chooser, approve);
     }
 

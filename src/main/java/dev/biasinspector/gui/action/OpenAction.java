@@ -16,6 +16,6 @@ public final class OpenAction extends AppAction {
 
     @Override
     protected void perform() {
-        ModelChooser.chooseModel(context, "openChooser", "Open Model", "Open").ifPresent(context.models()::open);
+        ModelChooser.chooseModel(context, "openChooser", "Open Model", "Open").ifPresent(context.session()::open);
     }
 }

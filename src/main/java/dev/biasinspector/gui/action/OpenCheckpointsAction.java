@@ -17,6 +17,6 @@ public final class OpenCheckpointsAction extends AppAction {
     @Override
     protected void perform() {
         ModelChooser.chooseFolder(context, "checkpointChooser", "Open Checkpoint Folder", "Open")
-                .ifPresent(context.models()::openCheckpoints);
+                .ifPresent(context.session()::openCheckpoints);
     }
 }

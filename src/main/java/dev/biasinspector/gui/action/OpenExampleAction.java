@@ -18,17 +18,17 @@ public final class OpenExampleAction extends AppAction {
     }
 
     public static OpenExampleAction untrained(AppContext context) {
-        return new OpenExampleAction(context, "SimpleNet", KeyEvent.VK_S, context.models()::openDemo);
+        return new OpenExampleAction(context, "SimpleNet", KeyEvent.VK_S, context.session()::openDemo);
     }
 
     public static OpenExampleAction beforeAndAfterTraining(AppContext context) {
         return new OpenExampleAction(context, "SimpleNet Before and After Training", KeyEvent.VK_B,
-                context.models()::openExampleComparison);
+                context.session()::openExampleComparison);
     }
 
     public static OpenExampleAction checkpoints(AppContext context) {
         return new OpenExampleAction(context, "SimpleNet Training Checkpoints", KeyEvent.VK_C,
-                context.models()::openExampleCheckpoints);
+                context.session()::openExampleCheckpoints);
     }
 
     @Override

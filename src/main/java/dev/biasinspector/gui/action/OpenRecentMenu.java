@@ -38,7 +38,7 @@ public final class OpenRecentMenu extends JMenu {
                 item.setMnemonic(KeyEvent.VK_0 + number);
             }
             item.setToolTipText(file.toString());
-            item.addActionListener(e -> context.models().open(file));
+            item.addActionListener(e -> context.session().open(file));
             add(item);
             number++;
         }

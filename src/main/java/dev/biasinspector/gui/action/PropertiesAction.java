@@ -1,9 +1,9 @@
 package dev.biasinspector.gui.action;
 
-import dev.biasinspector.format.djl.DjlModelFolderReader;
+import dev.biasinspector.session.ModelFiles;
 import dev.biasinspector.gui.AppContext;
 import dev.biasinspector.gui.ModelPropertiesDialog;
-import dev.biasinspector.gui.OpenModel;
+import dev.biasinspector.session.OpenModel;
 
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
@@ -21,22 +21,22 @@ public final class PropertiesAction extends AppAction {
 
     @Override
     protected boolean isEnabledNow() {
-        return context.models().current().isPresent();
+        return context.session().current().isPresent();
     }
 
     @Override
     protected void perform() {
-        OpenModel open = context.models().current().orElseThrow();
+        OpenModel open = context.session().current().orElseThrow();
         Path folder = open.modelFolder().orElse(null);
         if (folder == null) {
             show(open, List.of());
             return;
         }
-        context.tasks().run(() -> DjlModelFolderReader.modelFiles(folder), files -> show(open, files),
+        context.tasks().run(() -> ModelFiles.modelFilesOfFolder(folder), files -> show(open, files),
                 failure -> show(open, List.of()));
     }
 
     private void show(OpenModel open, List<String> modelFiles) {
-        new ModelPropertiesDialog(context.frame(), open, modelFiles, context.models()::open).setVisible(true);
+        new ModelPropertiesDialog(context.frame(), open, modelFiles, context.session()::open).setVisible(true);
     }
 }

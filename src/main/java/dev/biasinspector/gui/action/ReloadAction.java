@@ -14,11 +14,11 @@ public final class ReloadAction extends AppAction {
 
     @Override
     protected boolean isEnabledNow() {
-        return context.models().current().isPresent() && !context.models().isLoading();
+        return context.session().current().isPresent() && !context.session().isLoading();
     }
 
     @Override
     protected void perform() {
-        context.models().reload();
+        context.session().reload();
     }
 }

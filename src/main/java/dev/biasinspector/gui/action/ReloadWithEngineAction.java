@@ -1,9 +1,9 @@
 package dev.biasinspector.gui.action;
 
-import dev.biasinspector.format.Engine;
+import dev.biasinspector.session.Engine;
 import dev.biasinspector.gui.AppContext;
 import dev.biasinspector.gui.DjlConsent;
-import dev.biasinspector.gui.OpenModel;
+import dev.biasinspector.session.OpenModel;
 
 import java.awt.event.KeyEvent;
 
@@ -30,9 +30,9 @@ public final class ReloadWithEngineAction extends AppAction {
 
     @Override
     protected boolean isEnabledNow() {
-        OpenModel open = context.models().current().orElse(null);
+        OpenModel open = context.session().current().orElse(null);
         return open != null && open.isTorchScript() && open.checkpoints().isEmpty() && open.engine() != engine
-                && !context.models().isLoading();
+                && !context.session().isLoading();
     }
 
     @Override
@@ -40,6 +40,6 @@ public final class ReloadWithEngineAction extends AppAction {
         if (engine == Engine.DJL && !DjlConsent.confirm(context.frame(), context.settings(), "Load with DJL Engine")) {
             return;
         }
-        context.models().reload(engine);
+        context.session().reload(engine);
     }
 }

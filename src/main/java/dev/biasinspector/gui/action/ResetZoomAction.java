@@ -18,6 +18,6 @@ public final class ResetZoomAction extends AppAction {
 
     @Override
     protected void perform() {
-        context.chartView().resetZoom();
+        context.chart().resetZoom();
     }
 }

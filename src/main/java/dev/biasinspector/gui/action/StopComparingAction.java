@@ -13,11 +13,11 @@ public final class StopComparingAction extends AppAction {
 
     @Override
     protected boolean isEnabledNow() {
-        return context.models().comparison().isPresent() && !context.models().isLoading();
+        return context.session().comparison().isPresent() && !context.session().isLoading();
     }
 
     @Override
     protected void perform() {
-        context.models().stopComparing();
+        context.session().stopComparing();
     }
 }

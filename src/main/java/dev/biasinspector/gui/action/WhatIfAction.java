@@ -1,7 +1,7 @@
 package dev.biasinspector.gui.action;
 
 import dev.biasinspector.gui.AppContext;
-import dev.biasinspector.gui.OpenModel;
+import dev.biasinspector.session.OpenModel;
 import dev.biasinspector.gui.WhatIfDialog;
 
 import java.awt.event.KeyEvent;
@@ -21,13 +21,13 @@ public final class WhatIfAction extends AppAction {
 
     @Override
     protected boolean isEnabledNow() {
-        return context.models().current().flatMap(OpenModel::torchScriptFile).isPresent()
-                && !context.models().isLoading();
+        return context.session().current().flatMap(OpenModel::torchScriptFile).isPresent()
+                && !context.session().isLoading();
     }
 
     @Override
     protected void perform() {
-        OpenModel model = context.models().current().orElseThrow();
+        OpenModel model = context.session().current().orElseThrow();
         if (open != null && open.isDisplayable() && open.isFor(model)) {
             open.toFront();
             return;

@@ -1,7 +1,7 @@
 package dev.biasinspector.format.djl;
 
+import dev.biasinspector.engine.DjlEngineReader;
 import dev.biasinspector.format.DetectedModel;
-import dev.biasinspector.format.Engine;
 import dev.biasinspector.format.FormatDetector;
 import dev.biasinspector.format.ModelKind;
 import dev.biasinspector.format.ModelOpener;
@@ -36,7 +36,7 @@ class DjlModelFolderReaderTest {
     @TempDir
     Path dir;
 
-    private final DjlModelFolderReader reader = ModelOpener.folderReader(Engine.ARCHIVE);
+    private final DjlModelFolderReader reader = ModelOpener.folderReader(null);
 
     @Test
     void folderWithServingPropertiesReadsItsTorchScriptModel() throws IOException {
@@ -54,7 +54,7 @@ class DjlModelFolderReaderTest {
 
     @Test
     void theDjlEngineCanReadTheFoldersModelToo() throws IOException {
-        LoadedModel model = ModelOpener.folderReader(Engine.DJL).read(simpleFolder());
+        LoadedModel model = ModelOpener.folderReader(new DjlEngineReader()).read(simpleFolder());
 
         assertThat(model.source()).startsWith("DJL PyTorch engine");
         assertThat(model.allBiases()).extracting(BiasEntry::name).containsExactly("fc1.bias", "fc2.bias");

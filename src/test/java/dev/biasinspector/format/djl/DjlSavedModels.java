@@ -1,5 +1,7 @@
 package dev.biasinspector.format.djl;
 
+import dev.biasinspector.engine.DjlEngineStartup;
+
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

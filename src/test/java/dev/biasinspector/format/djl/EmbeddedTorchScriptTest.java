@@ -1,5 +1,7 @@
 package dev.biasinspector.format.djl;
 
+import dev.biasinspector.engine.DjlEngineStartup;
+
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;

@@ -1,6 +1,6 @@
 package dev.biasinspector.format.onnx;
 
-import dev.biasinspector.format.Engine;
+import dev.biasinspector.engine.DjlEngineReader;
 import dev.biasinspector.format.FormatDetector;
 import dev.biasinspector.format.ModelKind;
 import dev.biasinspector.format.ModelOpener;
@@ -47,7 +47,7 @@ class OnnxInDjlModelFolderTest {
         assertThat(model.properties()).containsEntry("modelFile", "simple_net.onnx")
                 .containsEntry("engine", "OnnxRuntime").containsEntry("producer_name", "pytorch");
         assertWritersValues(model);
-        assertWritersValues(ModelOpener.open(folder, Engine.DJL));
+        assertWritersValues(ModelOpener.open(folder, new DjlEngineReader()));
     }
 
     @Test
