@@ -12,6 +12,10 @@ torch.jit.load (and libtorch behind DJL) reads all of them.
 
 manifest.tsv has one line per model: key, file, bias to click, file size in bytes, parameter count.
 Existing files are kept, so a second run of the benchmark does not rebuild them.
+
+Two more, for the chart's cost by length (not in manifest.tsv, so not in the JMH open/click/export
+table; listed in chart_manifest.tsv): wide_10 = Linear(1, 10) and wide_1e6 = Linear(1, 10^6)
+(8 MB), each clicked at `fc.bias`.
 """
 import shutil
 import sys
@@ -30,6 +34,15 @@ class Linear1GiB(nn.Module):
 
     def forward(self, x):
         return self.layers(x)
+
+
+class Wide(nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        self.fc = nn.Linear(1, width)
+
+    def forward(self, x):
+        return self.fc(x)
 
 
 def resnet18():
@@ -72,6 +85,15 @@ def main():
         del loaded, params
     (out / "manifest.tsv").write_text("".join(lines))
     sys.stdout.write("".join(lines))
+    chart = []
+    for key, width in (("wide_10", 10), ("wide_1e6", 1_000_000)):
+        path = out / f"{key}.pt"
+        if not path.exists():
+            tmp = path.with_suffix(".tmp")
+            save_scripted(lambda: Wide(width), tmp, seed=0)
+            tmp.replace(path)
+        chart.append(f"{key}\t{path}\tfc.bias\t{path.stat().st_size}\t{2 * width}\n")
+    (out / "chart_manifest.tsv").write_text("".join(chart))
 
 
 if __name__ == "__main__":

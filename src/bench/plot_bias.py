@@ -13,7 +13,6 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display: draw into an image only, as the Java export does
 import matplotlib.pyplot as plt  # noqa: E402
-import torch  # noqa: E402
 
 
 def scatter(values, name, out):
@@ -31,6 +30,8 @@ def main():
     if len(sys.argv) != 4:
         sys.exit("usage: plot_bias.py MODEL.pt NAME OUT.png")
     path, name, out = sys.argv[1:]
+    import torch  # here, not at the top: plot_bias_formats.py reuses scatter() without torch
+
     model = torch.jit.load(path)
     values = dict(model.named_parameters())[name].detach().numpy()
     scatter(values, name, out)

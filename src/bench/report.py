@@ -105,8 +105,181 @@ def rss(out):
     return {k: statistics.median(v) / 1024 for k, v in values.items()}
 
 
+PEER_LABELS = {"java": "`java -jar`", "launcher": "launcher", "netron": "Netron's loader", "python": "the Python way",
+               "python-torch": "the Python way with torch",
+               "java-10": "10 values", "java-1e6": "10^6 values"}
+GROUPS = {
+    "list70": "`list` of the 70 GiB sharded safetensors folder",
+    "st_list": "`list` of the 1 GiB safetensors file",
+    "st_export": "`export` of `layers.3.bias` from the 1 GiB safetensors file",
+    "gguf_list": "`list` of the 1 GiB GGUF file",
+    "gguf_export": "`export` of `blk.3.ffn_up.bias` from the 1 GiB GGUF file",
+    "long_export": "`export` of a 10-value and a 10^6-value bias (`java -jar`)",
+    "start_list": "start-up: `list models/simple_net.pt`",
+    "start_export": "start-up: `export models/simple_net.pt fc1.bias`",
+}
+# (group, ours, peer, time ratio at most, our peak MiB at most, issue)
+TARGETS = [
+    ("list70", "java", "netron", 0.1, 150, "#8"),
+    ("st_list", "java", "python", 0.35, 120, "#8"),
+    ("st_list", "java", "python-torch", 0.35, 120, "#8"),
+    ("st_export", "java", "python", 0.35, 120, "#8"),
+    ("st_export", "java", "python-torch", 0.35, 120, "#8"),
+    ("gguf_list", "java", "python", 0.35, 120, "#8"),
+    ("gguf_export", "java", "python", 0.35, 120, "#8"),
+    ("start_list", "launcher", "netron", 0.7, None, "#11"),
+    ("start_export", "launcher", "python", 0.25, None, "#11"),
+]
+
+
+def peers(out):
+    """{(group, label): {"s": [seconds], "kb": [KiB], "failed": n}} from peers.tsv, in file order."""
+    rows = {}
+    path = out / "peers.tsv"
+    if path.exists():
+        for line in path.read_text().splitlines():
+            group, label, _, seconds, kb, rc, *cpu = line.split("\t")
+            r = rows.setdefault((group, label), {"s": [], "kb": [], "cpu": [], "failed": 0})
+            if rc != "0":
+                r["failed"] += 1
+                continue
+            r["s"].append(float(seconds))
+            if kb:
+                r["kb"].append(int(kb))
+            if cpu:
+                r["cpu"].append(float(cpu[0]))
+    return rows
+
+
+def median_range(values, fmt):
+    if not values:
+        return "—"
+    bare = lambda v: fmt(v).split(" ")[0]
+    return f"{fmt(statistics.median(values))} ({bare(min(values))}–{bare(max(values))})"
+
+
+def secs(v):
+    return f"{v:.2f} s" if v < 10 else f"{v:.1f} s"
+
+
+def mib(kb):
+    return f"{kb / 1024:.0f} MiB"
+
+
+def peer_report(out, p, chart):
+    rows = peers(out)
+    if not rows:
+        return
+    env = {}
+    for name in ("peers.env", "run.env"):
+        f = out / name
+        if f.exists():
+            env.update(line.split("=", 1) for line in f.read_text().splitlines() if "=" in line)
+    runs = max(len(r["s"]) + r["failed"] for r in rows.values())
+    p("### Side by side: Netron's loader, the Python way, the launcher (whole commands)")
+    p()
+    netron = (f"Netron {env.get('netron_version', '?')} (commit {env.get('netron_commit', '?')}) under node "
+              f"{env.get('node', '?')}, through `src/bench/netron_open.mjs`: Netron's own `ModelFactoryService` "
+              "opens the file with a host that reads files as Netron's desktop app does (whole below 1 GiB, "
+              "streamed above); the graph is not drawn." if "netron_version" in env else "Netron: not measured (NETRON_DIR unset).")
+    p(f"Each command run {runs} times after one warm-up run, all commands of the step alternating "
+      "(A, B, C, A, B, C…) so load from other users falls on every side alike; median (fastest–slowest) "
+      f"of wall time and of peak RSS (`/usr/bin/time`). {netron} The Python way for safetensors and GGUF "
+      "is `src/bench/plot_bias_formats.py`: json/struct for the header and numpy for the one tensor "
+      "(lazy, as `safetensors.safe_open` and gguf-py's `GGUFReader` are; Debian packages neither), "
+      "matplotlib to draw. For TorchScript it is the tutorial's `plot_bias.py` (torch.jit.load).")
+    p()
+
+    def t(group, label):
+        r = rows.get((group, label))
+        return statistics.median(r["s"]) if r and r["s"] else None
+
+    def m(group, label):
+        r = rows.get((group, label))
+        return statistics.median(r["kb"]) / 1024 if r and r["kb"] else None
+
+    def c(group, label):
+        r = rows.get((group, label))
+        return statistics.median(r["cpu"]) if r and r.get("cpu") else None
+
+    p("| Target | Ours | Peer | Ours ÷ peer (time) | Our peak RSS | Target | Met | Ours ÷ peer (CPU time) |")
+    p("| --- | ---: | ---: | ---: | ---: | --- | --- | ---: |")
+    for group, ours, peer, max_ratio, max_mib, issue in TARGETS:
+        a, b = t(group, ours), t(group, peer)
+        ours_label = PEER_LABELS[ours]
+        if a is None and ours == "launcher":
+            ours, ours_label = "java", "`java -jar` (no launcher built)"
+            a = t(group, ours)
+        ratio_v = a / b if a and b else None
+        ca, cb = c(group, ours), c(group, peer)
+        cpu_ratio = f"{ca / cb:.2f}×" if ca and cb else "—"
+        mem = m(group, ours)
+        goal = f"≤ {max_ratio}× {PEER_LABELS[peer]}" + (f", ≤ {max_mib} MiB" if max_mib else "")
+        if ratio_v is None:
+            met = "not measured"
+        else:
+            ok = ratio_v <= max_ratio and (max_mib is None or (mem is not None and mem <= max_mib))
+            met = "yes" if ok else "**no**"
+        p(f"| {issue} {GROUPS[group]} | {ours_label} {secs(a) if a else '—'} | {PEER_LABELS[peer]} {secs(b) if b else '—'} | "
+          f"{f'{ratio_v:.2f}×' if ratio_v else '—'} | {f'{mem:.0f} MiB' if mem else '—'} | {goal} | {met} | {cpu_ratio} |")
+    a, b = t("long_export", "java-1e6"), t("long_export", "java-10")
+    ma, mb = m("long_export", "java-1e6"), m("long_export", "java-10")
+    if a and b:
+        ok = a - b <= 0.25 and ma - mb <= 60
+        p(f"| #9 export of a 10^6-value bias against a 10-value one | 10^6: {secs(a)}, {ma:.0f} MiB | 10: {secs(b)}, {mb:.0f} MiB | "
+          f"+{a - b:.2f} s | +{ma - mb:.0f} MiB | ≤ +0.25 s, ≤ +60 MiB | {'yes' if ok else '**no**'} | "
+          + (f"+{c('long_export', 'java-1e6') - c('long_export', 'java-10'):.2f} s |" if c("long_export", "java-10") else "— |"))
+    draw = chart.get(("1000000", "render")) if chart else None
+    if draw:
+        p(f"| #9 drawing 10^6 values at 800×500, warm JVM (JMH, median) | {ms(draw[0])} | | | | ≤ 150 ms | "
+          f"{'yes' if draw[0] <= 150 else '**no**'} | |")
+    p()
+    p("Every command (median (fastest–slowest)):")
+    p()
+    p("| Step | Command | Wall time | CPU time (user + system) | Peak RSS | Runs |")
+    p("| --- | --- | ---: | ---: | ---: | ---: |")
+    for (group, label), r in sorted(rows.items(), key=lambda kv: list(GROUPS).index(kv[0][0]) if kv[0][0] in GROUPS else 99):
+        failed = f", {r['failed']} failed" if r["failed"] else ""
+        p(f"| {GROUPS.get(group, group)} | {PEER_LABELS.get(label, label)} | {median_range(r['s'], secs)} | "
+          f"{median_range(r.get('cpu', []), secs)} | {median_range(r['kb'], mib)} | {len(r['s'])}{failed} |")
+    p()
+    notes = out / "peers-notes.txt"
+    if notes.exists() and notes.read_text().strip():
+        p("Notes from the run:")
+        p()
+        for line in notes.read_text().splitlines():
+            p(f"- {line}")
+        p()
+
+
+def chart_report(out, p):
+    chart = jmh(out / "jmh-chart.json", key_of=lambda params: params["length"])
+    if chart:
+        lengths = sorted({int(k) for k, _ in chart})
+        p("### Chart cost by bias length (Java, warm, median (90th percentile))")
+        p()
+        p("`BiasChartFactory.createDataset` and drawing the chart into an 800×500 image "
+          "(`ChartExporter.render`, no PNG encoding) for a synthetic bias of each length.")
+        p()
+        p("| Values | Dataset | Draw 800×500 |")
+        p("| ---: | ---: | ---: |")
+        for n in lengths:
+            p(f"| {n:,} | {cell(chart.get((str(n), 'dataset')))} | {cell(chart.get((str(n), 'render')))} |")
+        p()
+    return chart
+
+
 def main():
     out = Path(sys.argv[1])
+    if not (out / "python.json").exists():  # BENCH_PARTS=peers: only step e
+        env = dict(line.split("=", 1) for line in (out / "run.env").read_text().splitlines() if "=" in line)
+        print("## Performance: side by side with peers")
+        print()
+        print(f"Run {env.get('start_time', '?')} – {env.get('end_time', '?')}; "
+              f"load average at start {env.get('start_load', '?')}, at end {env.get('end_load', '?')}.")
+        print()
+        peer_report(out, print, chart_report(out, print))
+        return
     manifest = [line.split("\t") for line in (out / "models" / "manifest.tsv").read_text().splitlines()]
     python = json.loads((out / "python.json").read_text())
     java = jmh(out / "jmh.json")
@@ -179,19 +352,7 @@ def main():
           "`named_parameters()` (checked in the same run).")
         p()
 
-    chart = jmh(out / "jmh-chart.json", key_of=lambda params: params["length"])
-    if chart:
-        lengths = sorted({int(k) for k, _ in chart})
-        p("### Chart cost by bias length (Java, warm, median (90th percentile))")
-        p()
-        p("`BiasChartFactory.createDataset` and drawing the chart into an 800×500 image "
-          "(`ChartExporter.render`, no PNG encoding) for a synthetic bias of each length.")
-        p()
-        p("| Values | Dataset | Draw 800×500 |")
-        p("| ---: | ---: | ---: |")
-        for n in lengths:
-            p(f"| {n:,} | {cell(chart.get((str(n), 'dataset')))} | {cell(chart.get((str(n), 'render')))} |")
-        p()
+    chart = chart_report(out, p)
 
     p("### Whole command from a cold process: export one bias as an 800×500 PNG")
     p()
@@ -237,6 +398,8 @@ def main():
         if has_djl:
             row += f" {mib('java-djl')} |"
         p(row)
+    p()
+    peer_report(out, p, chart)
 
 
 if __name__ == "__main__":

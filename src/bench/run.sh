@@ -20,10 +20,29 @@
 #   c. whole commands from a cold process with hyperfine: `java -jar target/bias-inspector.jar export
 #      MODEL NAME -o x.png` against `python3 src/bench/plot_bias.py MODEL NAME x.png`.
 #   d. peak memory (maximum RSS from /usr/bin/time -v) of each whole command.
+#   e. side by side with peers, whole commands, ours and the peer's runs alternating, each run timed
+#      and its peak RSS taken by /usr/bin/time -v (src/bench/peers.sh):
+#      - `list` of a 70 GiB sharded safetensors folder (sparse shards, src/bench/make_format_models.py)
+#        against Netron's loader on its model.safetensors.index.json (src/bench/netron_open.mjs);
+#      - `list` and `export` of a 1 GiB safetensors and a 1 GiB GGUF file against the Python way
+#        (src/bench/plot_bias_formats.py: json/struct + numpy + matplotlib) and Netron's loader;
+#      - `export` of a 10^6-value bias against a 10-value one (what a long bias costs a whole command);
+#      - start-up: `list` and `export` of the demo with the app image's launcher
+#        (target/dist/bias-inspector/bin/bias-inspector, when `mvn -Pdist package` has built it),
+#        `java -jar`, Netron's loader and the tutorial's script (plot_bias.py).
+#      Java cases for a format the jar does not read yet are skipped with a note, and the values the
+#      jar gives for each clicked bias are compared bit for bit with the generator's.
 #   then src/bench/report.py writes target/bench/results.md.
 #
 # Environment knobs: BENCH_QUICK=1 (short smoke run, numbers not for publishing),
-# BENCH_QUIET_WAIT=seconds to wait for a 1-minute load average below 1.0 first (default 300; 0 = don't).
+# BENCH_QUIET_WAIT=seconds to wait for a 1-minute load average below 1.0 first (default 300; 0 = don't),
+# BENCH_PARTS=torch,chart,peers (default all three: torch = steps a-d against PyTorch, chart = the
+# JMH chart cost by bias length, peers = step e; on a busy shared machine `BENCH_PARTS=chart,peers`
+# keeps a run under 15 minutes),
+# BENCH_PEER_RUNS=n (runs of each command in step e; default 7, quick 3),
+# NETRON_DIR=a checkout of github.com/lutzroeder/netron (the figures in RESULTS.md used commit
+# 38591e3, version 9.2.1) and node 20 or newer on the PATH; without NETRON_DIR the Netron columns
+# are left empty.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -67,6 +86,7 @@ HAS_DJL=0
 # ---- models ------------------------------------------------------------------------------------
 say "writing benchmark models (kept between runs)"
 "$PY" "$BENCH/make_models.py" "$OUT/models" >/dev/null
+"$PY" "$BENCH/make_format_models.py" "$OUT/models" >/dev/null
 MANIFEST="$OUT/models/manifest.tsv"
 cases=()
 while IFS=$'\t' read -r key file bias _; do
@@ -85,19 +105,28 @@ done
 { echo "start_load=$(cut -d' ' -f1-3 /proc/loadavg)"; echo "start_time=$(date -u +%FT%TZ)"; } >"$OUT/run.env"
 
 if [ "$QUICK" = 1 ]; then
-  JMH_ITER=(-wi 1 -i 2 -w 1s -r 1s); RUNS=3; RSS_RUNS=1
+  JMH_ITER=(-wi 1 -i 2 -w 1s -r 1s); RUNS=3; RSS_RUNS=1; PEER_RUNS="${BENCH_PEER_RUNS:-3}"
   export BENCH_PY_BUDGET_S=2
 else
-  JMH_ITER=(); RUNS=10; RSS_RUNS=3
+  JMH_ITER=(); RUNS=7; RSS_RUNS=3; PEER_RUNS="${BENCH_PEER_RUNS:-7}"
 fi
+PARTS="${BENCH_PARTS:-torch,chart,peers}"
+echo "parts=$PARTS" >>"$OUT/run.env"
+# the report shows this run only: no figures left from an earlier run or from a part not run now
+rm -f "$OUT"/jmh*.json "$OUT/python.json" "$OUT"/hyperfine-*.json "$OUT/rss.tsv" "$OUT/loop-times.tsv" "$OUT/peers.tsv"
+
+if [[ ",$PARTS," == *",chart,"* ]]; then
+  say "a. JMH: chart cost by bias length (1,000 / 8,192 / 65,536 / 1,000,000 values)"
+  java -cp "$CP" org.openjdk.jmh.Main 'dev.biasinspector.bench.ChartScalingBenchmark' "${JMH_ITER[@]}" \
+    -p length=1000,8192,65536,1000000 -rf json -rff "$OUT/jmh-chart.json" >"$OUT/jmh-chart.log" 2>&1 || { tail -30 "$OUT/jmh-chart.log"; exit 1; }
+fi
+
+if [[ ",$PARTS," == *",torch,"* ]]; then
 
 # ---- a. Java in-process (JMH) ------------------------------------------------------------------
 say "a. JMH: open / click / export, archive reader"
 java -cp "$CP" org.openjdk.jmh.Main 'dev.biasinspector.bench.UserActionsBenchmark' "${JMH_ITER[@]}" \
   -p model="$JMH_MODELS" -rf json -rff "$OUT/jmh.json" >"$OUT/jmh.log" 2>&1 || { tail -30 "$OUT/jmh.log"; exit 1; }
-say "a. JMH: chart cost by bias length (1,000 / 8,192 / 65,536 values)"
-java -cp "$CP" org.openjdk.jmh.Main 'dev.biasinspector.bench.ChartScalingBenchmark' "${JMH_ITER[@]}" \
-  -rf json -rff "$OUT/jmh-chart.json" >"$OUT/jmh-chart.log" 2>&1 || { tail -30 "$OUT/jmh-chart.log"; exit 1; }
 rm -f "$OUT/jmh-djl.json"
 if [ "$HAS_DJL" = 1 ]; then
   say "a. JMH: open through DJL's PyTorch engine"
@@ -147,6 +176,13 @@ while IFS=$'\t' read -r key label command; do
   done
 done <"$OUT/commands.tsv"
 rm -f "$OUT/time.tmp"
+fi
+
+# ---- e. side by side with peers ----------------------------------------------------------------
+if [[ ",$PARTS," == *",peers,"* ]]; then
+  say "e. side by side: Netron's loader, the Python way, the launcher ($PEER_RUNS runs each, alternating)"
+  JAR="$JAR" PY="$PY" OUT="$OUT" RUNS="$PEER_RUNS" bash "$BENCH/peers.sh"
+fi
 
 { echo "end_load=$(cut -d' ' -f1-3 /proc/loadavg)"; echo "end_time=$(date -u +%FT%TZ)"; } >>"$OUT/run.env"
 

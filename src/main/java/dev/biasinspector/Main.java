@@ -28,7 +28,14 @@ public final class Main {
             // Commands draw charts into images only; never connect to a display.
             System.setProperty("java.awt.headless", "true");
         }
-        int exit = BiasInspectorCommand.create(Main::launchDesktop).execute(args);
+        int exit;
+        try {
+            exit = BiasInspectorCommand.create(Main::launchDesktop).execute(args);
+        } catch (Throwable e) {
+            // The command line reports its own failures; this only catches one in reporting itself.
+            System.err.println("error: " + e.getClass().getSimpleName() + " (--debug prints where)");
+            exit = 1;
+        }
         if (exit != 0) {
             System.exit(exit);
         }

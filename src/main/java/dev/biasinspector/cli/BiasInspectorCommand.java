@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * {@code bias-inspector [MODEL]} opens the desktop app; the subcommands script the same readers.
  */
-@Command(name = "bias-inspector", mixinStandardHelpOptions = true, version = "Bias Inspector 0.1.0",
+@Command(name = "bias-inspector", mixinStandardHelpOptions = true, versionProvider = BiasInspectorCommand.VersionText.class,
         description = "Look at the biases of a neural network model file.",
         subcommands = {ListCommand.class, DumpCommand.class, ExportCommand.class, DiffCommand.class},
         footer = {"", "With no command, opens the desktop app (on MODEL, or on the bundled demo model)."})
@@ -28,6 +28,14 @@ public final class BiasInspectorCommand implements Callable<Integer> {
 
     private final Consumer<Optional<Path>> desktopLauncher;
 
+    /** {@code --version}: the same versions as Help > About, read from the jars. */
+    static final class VersionText implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return dev.biasinspector.about.Versions.text();
+        }
+    }
+
     public BiasInspectorCommand(Consumer<Optional<Path>> desktopLauncher) {
         this.desktopLauncher = desktopLauncher;
     }
@@ -38,27 +46,65 @@ public final class BiasInspectorCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Builds the command line with this project's error conventions. */
+    /**
+     * Builds the command line with this project's error conventions: every failure, an
+     * OutOfMemoryError or StackOverflowError included, ends as one line {@code error: FILE: reason}
+     * and exit code 1; the stack trace is printed only with {@code --debug}.
+     */
     public static CommandLine create(Consumer<Optional<Path>> desktopLauncher) {
         BiasInspectorCommand root = new BiasInspectorCommand(desktopLauncher);
         CommandLine cli = new CommandLine(root);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean debug = root.debug;
-            if (e instanceof ModelFileException m) {
-                commandLine.getErr().println("error: " + m.file() + ": " + m.getMessage());
-                if (debug) {
-                    e.printStackTrace(commandLine.getErr());
-                }
-                return 1;
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                report(e, commandLine, parseResult, root.debug));
+        // picocli hands only Exceptions to the handler above; Errors (out of memory, stack
+        // overflow) pass through its execution strategy, so they are caught around it.
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                return runLast.execute(parseResult);
+            } catch (CommandLine.ParameterException | CommandLine.ExecutionException e) {
+                throw e;
+            } catch (Error e) {
+                return report(e, leaf(parseResult).commandSpec().commandLine(), parseResult, root.debug);
             }
-            commandLine.getErr().println("error: " + e);
-            if (debug) {
-                e.printStackTrace(commandLine.getErr());
-            } else {
-                commandLine.getErr().println("(run with --debug for details)");
-            }
-            return 1;
         });
         return cli;
+    }
+
+    private static int report(Throwable e, CommandLine commandLine, CommandLine.ParseResult parseResult, boolean debug) {
+        java.io.PrintWriter err = commandLine.getErr();
+        if (e instanceof ModelFileException m) {
+            err.println("error: " + m.file() + ": " + m.getMessage());
+        } else {
+            Path file = modelOf(parseResult);
+            err.println("error: " + (file == null ? "" : file + ": ") + FailureReason.of(e)
+                    + (debug ? "" : " (--debug prints where)"));
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
+    /** The MODEL the failing command was given (its first positional path), or null. */
+    private static Path modelOf(CommandLine.ParseResult parseResult) {
+        if (parseResult == null) {
+            return null;
+        }
+        for (CommandLine.Model.PositionalParamSpec positional : leaf(parseResult).matchedPositionals()) {
+            if (positional.getValue() instanceof Path path) {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine.ParseResult leaf(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult leaf = parseResult;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        return leaf;
     }
 }

@@ -45,7 +45,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "Bias names or module paths; several give one chart with a legend.")
     List<String> names;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.png", description = "PNG file to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.png",
+            description = "PNG file to write; - writes it to standard output.")
     Path output;
 
     @Option(names = "--width", defaultValue = "800", paramLabel = "W", description = "Width in pixels (default ${DEFAULT-VALUE}).")
@@ -104,6 +105,12 @@ final class ExportCommand implements Callable<Integer> {
         }
         ChartContent content = content(histogram, edit);
         ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
+        if (output.toString().equals("-")) {
+            // Binary PNG bytes: the raw process stream, not picocli's text writer.
+            ChartExporter.writePng(ChartExporter.render(content.chart(session.options(), theme), width, height, 1.0),
+                    System.out);
+            return 0;
+        }
         try {
             ChartExporter.writePng(content.chart(session.options(), theme), output, width, height, 1.0);
         } catch (IOException e) {

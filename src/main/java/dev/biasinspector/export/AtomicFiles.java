@@ -32,8 +32,30 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Writes {@code target}. Only a regular file (or a new one) is replaced by renaming a temporary
+     * file over it. Renaming over anything else would destroy it — a symbolic link, or, as root,
+     * a device such as {@code /dev/full} — so: a symbolic link is followed and what it points to is
+     * written by these same rules ({@code /dev/stdout} ends up written into); a device or FIFO is
+     * written into, as a shell redirection would; a folder or socket is refused.
+     */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isSymbolicLink(absolute)) {
+            Path resolved;
+            try {
+                resolved = absolute.toRealPath();
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IOException("it is a symbolic link to a file that does not exist; nothing was written");
+            }
+            write(resolved, content);
+            return;
+        }
+        if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            writeInto(target, absolute, content);
+            return;
+        }
         Path temp = createTempBeside(absolute.getParent(), absolute.getFileName().toString());
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
@@ -42,6 +64,28 @@ public final class AtomicFiles {
             moveIntoPlace(temp, absolute);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A device or FIFO: opened for writing as it is, never created, truncated or replaced. */
+    private static void writeInto(Path target, Path absolute, Content content) throws IOException {
+        if (Files.isDirectory(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("it is a folder, not a file; nothing was written");
+        }
+        java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(absolute,
+                java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isOther()) {
+            throw new IOException("it is not a file that can be written; nothing was written");
+        }
+        try (OutputStream out = Files.newOutputStream(absolute, java.nio.file.StandardOpenOption.WRITE)) {
+            content.writeTo(out);
+        } catch (java.nio.file.FileSystemException e) {
+            // e.g. a socket: "No such device or address"
+            throw new IOException("it cannot be written (" + (e.getReason() == null ? "not a file" : e.getReason())
+                    + ")", e);
+        } catch (IOException e) {
+            // e.g. /dev/full: "No space left on device"
+            throw new IOException("writing into it failed (" + e.getMessage() + ")", e);
         }
     }
 

@@ -56,11 +56,19 @@ public final class ChartExporter {
      * a reader never sees half a PNG. Safe to call from any thread.
      */
     public static void writePng(BufferedImage image, Path target) throws IOException {
-        AtomicFiles.write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available in this Java runtime");
-            }
-        });
+        // Encoded first: ImageIO hides a failed write behind "I/O error writing PNG file!", and the
+        // user needs the real reason (a full disk, a device that refuses bytes).
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        writePng(image, png);
+        AtomicFiles.write(target, png::writeTo);
+    }
+
+    /** Writes {@code image} as PNG to a stream, e.g. standard output for {@code export -o -}. */
+    public static void writePng(BufferedImage image, java.io.OutputStream out) throws IOException {
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer available in this Java runtime");
+        }
+        out.flush();
     }
 
     private static void checkSize(int width, int height, double scale) {

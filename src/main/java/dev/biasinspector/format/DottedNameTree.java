@@ -43,7 +43,7 @@ public final class DottedNameTree {
         Map<String, List<Parameter>> byModule = new LinkedHashMap<>();
         byModule.put("", new ArrayList<>());
         for (Parameter p : parameters) {
-            String module = modulePath(p.name());
+            String module = isPlausiblePath(p.name()) ? modulePath(p.name()) : "";
             // register every ancestor in first-seen order so children keep the file's order
             int dot = -1;
             while ((dot = module.indexOf('.', dot + 1)) >= 0) {
@@ -61,6 +61,28 @@ public final class DottedNameTree {
             }
         });
         return nodes.get("");
+    }
+
+    /** Levels and characters of a dotted name that becomes a module path; real ones have a handful of levels. */
+    static final int MAX_LEVELS = 64;
+    static final int MAX_NAME_CHARS = 4096;
+
+    /**
+     * A name like {@code a.a.a.…} with 100,000 levels would make 100,000 nested modules, each
+     * path a copy of the name (gigabytes) and a tree deeper than any walk of it can go. Such a
+     * parameter is kept, under its full name, at the top level instead.
+     */
+    private static boolean isPlausiblePath(String name) {
+        if (name.length() > MAX_NAME_CHARS) {
+            return false;
+        }
+        int levels = 0;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) == '.' && ++levels > MAX_LEVELS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Everything before the last dot; empty for a top-level name. */

@@ -172,8 +172,9 @@ public final class FormatDetector {
         ZipFile zip;
         try {
             zip = new ZipFile(path.toFile());
-        } catch (ZipException e) {
-            throw new ModelFormatException("the archive is damaged or truncated (" + e.getMessage() + ")", e);
+        } catch (ZipException | java.io.EOFException e) { // EOF: an end record pointing past the file
+            throw new ModelFormatException("the archive is damaged or truncated"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         }
         try {
             List<String> entries = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.instance.SingleInstance;
 import dev.biasinspector.session.LoadFailure;
 
 import dev.biasinspector.settings.AppSettings;
@@ -30,9 +31,21 @@ public final class BiasInspectorApp {
             // Not HeadlessException: its message gets two more lines about X11 appended.
             throw new IllegalStateException("no display available; use the command line (list, dump, export)");
         }
+        // A double-clicked file while a window is open goes to that window (see SingleInstance).
+        Optional<SingleInstance> instance = Optional.empty();
+        if (!"false".equals(System.getProperty("bias-inspector.singleInstance"))) {
+            Path folder = SingleInstance.defaultFolder();
+            instance = SingleInstance.claim(folder);
+            if (instance.isEmpty() && SingleInstance.handOver(folder, model)) {
+                System.exit(0);
+            }
+        }
+        Optional<SingleInstance> receiver = instance;
         SwingUtilities.invokeLater(() -> {
             Thread.setDefaultUncaughtExceptionHandler(BiasInspectorApp::showUnexpected);
             MainWindow window = start(AppSettings.forUser(), model);
+            FirstChartProbe.installIfAsked(window);
+            receiver.ifPresent(r -> acceptHandOvers(r, window));
             window.addWindowListener(new WindowAdapter() {
                 @Override
                 public void windowClosed(WindowEvent e) {
@@ -50,9 +63,25 @@ public final class BiasInspectorApp {
     public static MainWindow start(AppSettings settings, Optional<Path> model) {
         Themes.install(settings.darkTheme());
         MainWindow window = new MainWindow(settings);
+        window.setIconImages(AppIcon.images());
         window.setVisible(true);
         model.ifPresentOrElse(window.session()::open, window.session()::openDemo);
         return window;
+    }
+
+    /**
+     * Files handed over by later starts open in {@code window}, which comes to the front; a start
+     * without a file only brings it to the front.
+     */
+    public static void acceptHandOvers(SingleInstance instance, MainWindow window) {
+        instance.start(file -> SwingUtilities.invokeLater(() -> {
+            file.ifPresent(window.session()::open);
+            if ((window.getExtendedState() & java.awt.Frame.ICONIFIED) != 0) {
+                window.setExtendedState(window.getExtendedState() & ~java.awt.Frame.ICONIFIED);
+            }
+            window.toFront();
+            window.requestFocus();
+        }));
     }
 
     /** A bug, not a user error: say so in one sentence, with the trace behind "Details". */

@@ -210,6 +210,7 @@ public final class MainWindow extends JFrame {
         model.add(add(ReloadWithEngineAction.djl(context)));
         model.add(add(ReloadWithEngineAction.archive(context)));
         bar.add(model);
+        bar.add(HelpMenu.create(this));
         return bar;
     }
 

@@ -30,6 +30,8 @@ public final class LoadFailure {
             reason = "permission denied";
         } else if (failure instanceof OutOfMemoryError) {
             reason = "there is not enough memory";
+        } else if (failure instanceof StackOverflowError) {
+            reason = "it is nested too deeply to read";
         } else if (message != null && !message.isBlank()) {
             reason = message;
         } else {

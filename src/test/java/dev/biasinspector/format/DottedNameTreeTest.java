@@ -30,6 +30,18 @@ class DottedNameTreeTest {
     }
 
     @Test
+    void aNameOf100000LevelsStaysOneTopLevelParameterInsteadOf100000Modules() {
+        String deep = "a.".repeat(100_000) + "bias";
+
+        ModuleNode root = DottedNameTree.build(List.of(p(deep, 3), p("fc.bias", 2)));
+
+        List<String> tree = new ArrayList<>();
+        root.walk(m -> tree.add(m.path() + ":" + m.parameters().size()));
+        assertThat(tree).containsExactly(":1", "fc:1");
+        assertThat(root.parameters().get(0).name()).isEqualTo(deep);
+    }
+
+    @Test
     void onlyA2dWeightWithAMatchingOptionalBiasIsLinear() {
         assertThat(DottedNameTree.guessClass(List.of(p("l.weight", 5, 3), p("l.bias", 5)))).isEqualTo("Linear");
         assertThat(DottedNameTree.guessClass(List.of(p("l.weight", 5, 3)))).isEqualTo("Linear");

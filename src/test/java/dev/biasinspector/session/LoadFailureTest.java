@@ -34,6 +34,10 @@ class LoadFailureTest {
         assertThat(LoadFailure.sentence("x.png", "saved", new AccessDeniedException("/a/x.png")))
                 .isEqualTo("x.png could not be saved: permission denied.");
         assertThat(LoadFailure.reason(new IllegalStateException())).isEqualTo("unexpected IllegalStateException");
+        assertThat(LoadFailure.sentence("x.pt", "opened", new StackOverflowError()))
+                .isEqualTo("x.pt could not be opened: it is nested too deeply to read.");
+        assertThat(LoadFailure.sentence("x.pt", "opened", new OutOfMemoryError("Java heap space")))
+                .isEqualTo("x.pt could not be opened: there is not enough memory.");
     }
 
     @Test

@@ -25,6 +25,12 @@ final class BlockLayoutParser {
     /** Anything larger in a metadata count or size field means we are misreading. */
     private static final long MAX_PLAUSIBLE = 1L << 40;
     private static final int MAX_INPUTS = 64;
+    /**
+     * Headers in one gap. Each header is one level of {@link #parse}'s recursion, so this keeps the
+     * stack shallow (a real gap holds a handful: activations, nested blocks, the next layer's
+     * header); a gap of more is not understood and the caller groups parameters without headers.
+     */
+    static final int MAX_GAP_HEADERS = 256;
     private static final Set<String> BATCH_NORM_PARAMS = Set.of("gamma", "beta", "runningMean", "runningVar");
     private static final Set<String> LAYER_NORM_PARAMS = Set.of("gamma", "beta");
 
@@ -57,7 +63,7 @@ final class BlockLayoutParser {
     }
 
     private boolean parse(long at, long to, ParameterRecord next, boolean afterBlock, List<Token> tokens) {
-        if (++steps > STEP_BUDGET) {
+        if (++steps > STEP_BUDGET || tokens.size() >= MAX_GAP_HEADERS) {
             return false;
         }
         if (at == to) {

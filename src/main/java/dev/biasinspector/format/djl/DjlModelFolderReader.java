@@ -92,11 +92,28 @@ public final class DjlModelFolderReader implements ModelReader {
 
     private LoadedModel readFolder(Path folder) throws IOException {
         Path serving = folder.resolve(SERVING_PROPERTIES);
-        Map<String, String> properties = Files.isRegularFile(serving)
-                ? parse(Files.readString(serving, StandardCharsets.UTF_8)) : Map.of();
+        Map<String, String> properties = Files.isRegularFile(serving) ? parse(readProperties(serving)) : Map.of();
         Path name = folder.toAbsolutePath().normalize().getFileName();
         String chosen = ModelFileChooser.choose(modelFiles(folder), properties, name == null ? "" : name.toString());
         return wrap(folder, chosen, properties, modelFileReader.read(folder.resolve(chosen), chosen));
+    }
+
+    /** The size is checked before reading: a sparse file can claim gigabytes in a few kilobytes of disk. */
+    private static String readProperties(Path serving) throws IOException {
+        long size = Files.size(serving);
+        if (size > ModelArchiveEntries.MAX_PROPERTIES_BYTES) {
+            throw new ModelFormatException("serving.properties is " + size + " bytes, more than the "
+                    + ModelArchiveEntries.MAX_PROPERTIES_BYTES + " this app reads");
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(serving)) {
+            bytes = in.readNBytes((int) ModelArchiveEntries.MAX_PROPERTIES_BYTES + 1);
+        }
+        if (bytes.length > ModelArchiveEntries.MAX_PROPERTIES_BYTES) {
+            throw new ModelFormatException("serving.properties is larger than the "
+                    + ModelArchiveEntries.MAX_PROPERTIES_BYTES + " bytes this app reads");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private LoadedModel readArchive(Path archive, ZipFile opened) throws IOException {

@@ -1,6 +1,7 @@
 package dev.biasinspector.format.djl;
 
 import dev.biasinspector.format.ModelFormatException;
+import dev.biasinspector.format.ReadBudget;
 import dev.biasinspector.format.ModelReader;
 import dev.biasinspector.model.DType;
 import dev.biasinspector.model.LoadedModel;
@@ -81,6 +82,7 @@ public final class DjlParamsReader implements ModelReader {
                 throw new ModelFormatException("values of DJL type " + array.djlType() + " cannot be shown");
             }
             long count = array.shape().elementCount();
+            ReadBudget.checkValues(record.localName(), count);
             if (count > Integer.MAX_VALUE || array.dataLength() > Integer.MAX_VALUE) {
                 throw new ModelFormatException("the tensor " + record.localName() + " is too large to show");
             }

@@ -46,8 +46,7 @@ final class EmbeddedTorchScript {
         // archive that does not start at offset 0, so the zip is copied to a private temporary file
         // that lives as long as the JVM (tensor values are read from it lazily).
         // TODO(lead): an offset-aware PyTorchArchive.open(file, offset, length) would avoid the copy.
-        Path copy = Files.createTempFile("bias-inspector-djl-", ".pt");
-        copy.toFile().deleteOnExit();
+        Path copy = ProcessTempFiles.create(".pt");
         try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ);
              FileChannel target = FileChannel.open(copy, StandardOpenOption.WRITE)) {
             long copied = 0;

@@ -25,6 +25,8 @@ import java.util.zip.ZipFile;
 final class ModelArchiveEntries {
 
     static final long MAX_PROPERTIES_BYTES = 64 * 1024;
+    /** Entries listed from one archive; a real model folder has a handful. */
+    static final int MAX_ENTRIES = 10_000;
     private static final int TAR_BLOCK = 512;
 
     private ModelArchiveEntries() {
@@ -41,6 +43,10 @@ final class ModelArchiveEntries {
             List<String> names = new ArrayList<>();
             forEachTarEntry(archive, (name, size, in) -> {
                 names.add(name);
+                if (names.size() > MAX_ENTRIES) {
+                    throw new ModelFormatException("the archive holds more than " + MAX_ENTRIES
+                            + " files, more than a model folder has");
+                }
                 return false;
             });
             return names;
@@ -77,16 +83,33 @@ final class ModelArchiveEntries {
         return new String(found[0], StandardCharsets.UTF_8);
     }
 
-    /** Copies one entry to a private temporary file that is deleted when the JVM exits. */
+    /**
+     * Bytes an archive may inflate to, in all (listing a tar.gz inflates it whole): the larger of
+     * 64 MiB and 64 times the archive's own size. Weights barely compress (real archives inflate
+     * 1.1 to 3 times); a few megabytes that claim gigabytes are a bomb, refused before the
+     * temporary folder fills.
+     */
+    static long inflateBudget(Path archive) throws IOException {
+        long size = Files.size(archive);
+        return Math.max(MIN_INFLATE_BUDGET, size > Long.MAX_VALUE / INFLATE_RATIO ? Long.MAX_VALUE : size * INFLATE_RATIO);
+    }
+
+    static final long MIN_INFLATE_BUDGET = 64L << 20;
+    static final long INFLATE_RATIO = 64;
+
+    /** Copies one entry, within {@link #inflateBudget}, to a private temporary file ({@link ProcessTempFiles}). */
     static Path extract(Path archive, ZipFile opened, String name) throws IOException {
-        String base = ModelFileChooser.baseName(name);
-        Path copy = Files.createTempFile("bias-inspector-model-", "-" + base.replaceAll("[^A-Za-z0-9._-]", "_"));
-        copy.toFile().deleteOnExit();
-        copy(archive, opened, name, Long.MAX_VALUE, in -> {
-            try (OutputStream out = Files.newOutputStream(copy)) {
-                in.transferTo(out);
-            }
-        });
+        Path copy = ProcessTempFiles.create("-" + ModelFileChooser.baseName(name));
+        try {
+            copy(archive, opened, name, inflateBudget(archive), in -> {
+                try (OutputStream out = Files.newOutputStream(copy)) {
+                    in.transferTo(out);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
         return copy;
     }
 
@@ -106,6 +129,9 @@ final class ModelArchiveEntries {
             forEachTarEntry(archive, (entryName, size, in) -> {
                 if (!entryName.equals(name)) {
                     return false;
+                }
+                if (size > maxSize) {
+                    throw tooLarge(name, maxSize);
                 }
                 user.use(in);
                 found[0] = true;
@@ -130,6 +156,9 @@ final class ModelArchiveEntries {
         if (entry == null) {
             throw new ModelFormatException("the archive has no entry " + name);
         }
+        if (entry.getSize() > maxSize) {
+            throw tooLarge(name, maxSize);
+        }
         try (InputStream in = new BoundedInputStream(zip.getInputStream(entry), Math.min(maxSize,
                 entry.getSize() < 0 ? Long.MAX_VALUE : entry.getSize()))) {
             user.use(in);
@@ -138,10 +167,16 @@ final class ModelArchiveEntries {
         }
     }
 
+    private static ModelFormatException tooLarge(String name, long budget) {
+        return new ModelFormatException("the archive's " + name + " inflates to more than " + budget
+                + " bytes (this app inflates at most 64 times the archive's size, and at least "
+                + MIN_INFLATE_BUDGET + " bytes)");
+    }
+
     private static ZipFile openZip(Path archive) throws IOException {
         try {
             return new ZipFile(archive.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) { // EOF: an end record pointing past the file
             throw new ModelFormatException("the model archive is damaged or truncated", e);
         }
     }
@@ -151,7 +186,8 @@ final class ModelArchiveEntries {
      * 0, the octal size at 124, the type at 156 and the ustar prefix at 345.
      */
     private static void forEachTarEntry(Path archive, TarVisitor visitor) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(archive))) {
+        long budget = inflateBudget(archive);
+        try (InputStream in = new InflateBudget(new GZIPInputStream(Files.newInputStream(archive)), budget, archive)) {
             byte[] header = new byte[TAR_BLOCK];
             String longName = null;
             while (true) {
@@ -220,6 +256,51 @@ final class ModelArchiveEntries {
             value = value * 8 + (bytes[i] - '0');
         }
         return value;
+    }
+
+    /** Counts what a gzip stream inflates to and stops it at the archive's {@link #inflateBudget}. */
+    private static final class InflateBudget extends java.io.FilterInputStream {
+        private final long budget;
+        private final Path archive;
+        private long inflated;
+
+        InflateBudget(InputStream in, long budget, Path archive) {
+            super(in);
+            this.budget = budget;
+            this.archive = archive;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            count(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // through read(), so skipped bytes are inflated bytes and are counted too
+            byte[] buffer = new byte[(int) Math.min(Math.max(n, 0), 64 * 1024)];
+            int read = read(buffer, 0, buffer.length);
+            return Math.max(read, 0);
+        }
+
+        private void count(int n) throws ModelFormatException {
+            if (n > 0) {
+                inflated += n;
+                if (inflated > budget) {
+                    throw new ModelFormatException("the archive inflates to more than " + budget
+                            + " bytes (this app inflates at most 64 times the archive's size, and at least "
+                            + MIN_INFLATE_BUDGET + " bytes)");
+                }
+            }
+        }
     }
 
     /** Reads at most {@code limit} bytes, and fails if the stream ends before the declared size. */

@@ -100,6 +100,7 @@ public final class GgufReader implements ModelReader {
 
     private static float[] read(Path file, long fileSize, long position, GgufHeader.TensorInfo tensor) throws IOException {
         long count = tensor.elementCount();
+        dev.biasinspector.format.ReadBudget.checkValues(tensor.name(), count);
         if (count > Integer.MAX_VALUE - 8 || tensor.bytes() > Integer.MAX_VALUE - 8) {
             throw new ModelFormatException("the tensor " + tensor.name() + " is too large to show");
         }

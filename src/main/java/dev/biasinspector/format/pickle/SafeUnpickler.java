@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +29,18 @@ public final class SafeUnpickler {
 
     private static final int HIGHEST_PROTOCOL = 5;
 
+    // Budgets. A real checkpoint's pickle holds some tens of objects per tensor (a large model has
+    // thousands of tensors) and nests no deeper than Python's recursion limit (1,000) lets its
+    // pickler go, so these are far above any real file and far below what exhausts a small heap.
+    /** Values a pickle may create (strings, numbers, tuples, lists, dicts, objects). */
+    static final int MAX_OBJECTS = 2_000_000;
+    /** Values on the stack at once. */
+    static final int MAX_STACK = 1_000_000;
+    /** Memo entries. */
+    static final int MAX_MEMO = 1_000_000;
+    /** MARKs open at once. */
+    static final int MAX_MARKS = 4_096;
+
     private final byte[] data;
     private final PersistentLoader persistentLoader;
     private final Map<String, CallHandler> callHandlers;
@@ -37,6 +48,7 @@ public final class SafeUnpickler {
     private final List<Object> stack = new ArrayList<>();
     private final List<Integer> marks = new ArrayList<>();
     private int pos;
+    private int created;
 
     private SafeUnpickler(byte[] data, int start, PersistentLoader persistentLoader,
                           Map<String, CallHandler> callHandlers) {
@@ -118,9 +130,15 @@ public final class SafeUnpickler {
                     }
                     push(new PyGlobal(m, n));
                 }
-                case '(' -> marks.add(stack.size());
-                case ')' -> push(new PyTuple(List.of()));
-                case 't' -> push(new PyTuple(popMark()));
+                case '(' -> {
+                    if (marks.size() >= MAX_MARKS) {
+                        throw new PickleException("the pickle opens more than " + MAX_MARKS
+                                + " MARKs at once (this reader's limit)");
+                    }
+                    marks.add(stack.size());
+                }
+                case ')' -> push(PyTuple.empty());
+                case 't' -> push(PyTuple.copyOf(popMark()));
                 case 0x85 -> push(PyTuple.of(pop()));
                 case 0x86 -> {
                     Object b = pop();
@@ -133,8 +151,8 @@ public final class SafeUnpickler {
                     Object a = pop();
                     push(PyTuple.of(a, b, c));
                 }
-                case ']' -> push(new ArrayList<>());
-                case 'l' -> push(new ArrayList<>(popMark()));
+                case ']' -> push(new PyList());
+                case 'l' -> push(new PyList(popMark()));
                 case 'a' -> {
                     Object item = pop();
                     asList(peek(), "APPEND").add(item);
@@ -143,10 +161,10 @@ public final class SafeUnpickler {
                     List<Object> items = popMark();
                     asList(peek(), "APPENDS").addAll(items);
                 }
-                case '}' -> push(new LinkedHashMap<>());
+                case '}' -> push(new PyDict());
                 case 'd' -> {
                     List<Object> items = popMark();
-                    Map<Object, Object> dict = new LinkedHashMap<>();
+                    Map<Object, Object> dict = new PyDict();
                     putPairs(dict, items);
                     push(dict);
                 }
@@ -159,20 +177,20 @@ public final class SafeUnpickler {
                     List<Object> items = popMark();
                     putPairs(asDict(peek(), "SETITEMS"), items);
                 }
-                case 0x8F -> push(new ArrayList<>()); // EMPTY_SET: a set is kept as a list
+                case 0x8F -> push(new PyList()); // EMPTY_SET: a set is kept as a list
                 case 0x90 -> { // ADDITEMS
                     List<Object> items = popMark();
                     asList(peek(), "ADDITEMS").addAll(items);
                 }
-                case 0x91 -> push(new ArrayList<>(popMark())); // FROZENSET
+                case 0x91 -> push(new PyList(popMark())); // FROZENSET
                 case '0' -> pop();
                 case '1' -> popMark();
-                case '2' -> push(peek());
-                case 'h' -> push(memoGet(u8()));
-                case 'j' -> push(memoGet(u32le()));
-                case 'q' -> memo.put((long) u8(), peek());
-                case 'r' -> memo.put(u32le(), peek());
-                case 0x94 -> memo.put((long) memo.size(), peek()); // MEMOIZE
+                case '2' -> pushExisting(peek());
+                case 'h' -> pushExisting(memoGet(u8()));
+                case 'j' -> pushExisting(memoGet(u32le()));
+                case 'q' -> memoPut(u8());
+                case 'r' -> memoPut(u32le());
+                case 0x94 -> memoPut(memo.size()); // MEMOIZE
                 case 'Q' -> push(persistentLoader.load(pop()));
                 case 'R' -> {
                     Object args = pop();
@@ -248,8 +266,31 @@ public final class SafeUnpickler {
         return memo.get(id);
     }
 
-    private void push(Object value) {
+    /** Pushes a value the pickle just created, counting it against the object budget. */
+    private void push(Object value) throws PickleException {
+        if (++created > MAX_OBJECTS) {
+            throw new PickleException("the pickle creates more than " + MAX_OBJECTS
+                    + " objects (this reader's limit)");
+        }
+        pushExisting(value);
+    }
+
+    /** Pushes a value that already exists (memo, DUP): costs a stack slot, not an object. */
+    private void pushExisting(Object value) throws PickleException {
+        if (stack.size() >= MAX_STACK) {
+            throw new PickleException("the pickle's stack grows beyond " + MAX_STACK
+                    + " values (this reader's limit)");
+        }
         stack.add(value);
+    }
+
+    private void memoPut(long id) throws PickleException {
+        Object value = peek();
+        if (memo.size() >= MAX_MEMO && !memo.containsKey(id)) {
+            throw new PickleException("the pickle stores more than " + MAX_MEMO
+                    + " memo entries (this reader's limit)");
+        }
+        memo.put(id, value);
     }
 
     private Object pop() throws PickleException {

@@ -40,6 +40,7 @@ final class SafetensorsTensors {
     private static float[] read(Path file, long fileSize, long position, long length,
                                 SafetensorsHeader.TensorEntry entry, DType dtype) throws IOException {
         long count = entry.elementCount();
+        dev.biasinspector.format.ReadBudget.checkValues(entry.name(), count);
         if (count > Integer.MAX_VALUE - 8 || length > Integer.MAX_VALUE - 8) {
             throw new ModelFormatException("the tensor " + entry.name() + " is too large to show");
         }

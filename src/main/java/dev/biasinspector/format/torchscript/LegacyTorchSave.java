@@ -2,6 +2,7 @@ package dev.biasinspector.format.torchscript;
 
 import dev.biasinspector.format.ModelFormatException;
 import dev.biasinspector.format.pickle.PickleException;
+import dev.biasinspector.format.pickle.PickleValues;
 import dev.biasinspector.format.pickle.SafeUnpickler;
 import dev.biasinspector.model.ModuleNode;
 
@@ -29,7 +30,7 @@ final class LegacyTorchSave {
     private static final BigInteger MAGIC = new BigInteger("1950a86a20f9469cfc6c", 16);
     private static final long PROTOCOL = 1001;
     /** The pickles come before any tensor bytes; more than this is not a real checkpoint's header. */
-    private static final long MAX_HEADER_BYTES = 256L << 20;
+    private static final long MAX_HEADER_BYTES = PyTorchArchive.MAX_PICKLE_BYTES;
 
     private LegacyTorchSave() {
     }
@@ -54,7 +55,7 @@ final class LegacyTorchSave {
             }
             SafeUnpickler.Loaded protocol = TorchPickle.loadAt(head, magic.end(), ref -> { });
             if (!Long.valueOf(PROTOCOL).equals(protocol.value())) {
-                throw new ModelFormatException("unsupported torch.save protocol version " + protocol.value());
+                throw new ModelFormatException("unsupported torch.save protocol version " + PickleValues.describe(protocol.value()));
             }
             SafeUnpickler.Loaded sysInfo = TorchPickle.loadAt(head, protocol.end(), ref -> { });
             order = sysInfo.value() instanceof Map<?, ?> info && Boolean.FALSE.equals(info.get("little_endian"))
@@ -85,8 +86,8 @@ final class LegacyTorchSave {
             for (Object k : keys) {
                 StorageRef storage = k instanceof String key ? referenced.get(key) : null;
                 if (storage == null) {
-                    throw new ModelFormatException("the checkpoint's structure is damaged: storage " + k
-                            + " is listed but never used");
+                    throw new ModelFormatException("the checkpoint's structure is damaged: storage "
+                            + PickleValues.describe(k) + " is listed but never used");
                 }
                 if (pos + 8 > fileSize) {
                     throw new ModelFormatException("the checkpoint is truncated");
@@ -100,9 +101,13 @@ final class LegacyTorchSave {
                 } catch (ArithmeticException e) {
                     throw new ModelFormatException("the checkpoint's storage " + k + " declares an impossible size");
                 }
-                if (numel < 0 || numel != storage.numel() || pos + 8 + bytes > fileSize) {
-                    throw new ModelFormatException(pos + 8 + bytes > fileSize ? "the checkpoint is truncated"
-                            : "the checkpoint's storage " + k + " does not match its description");
+                if (numel < 0 || numel != storage.numel()) {
+                    throw new ModelFormatException("the checkpoint's storage " + k + " does not match its description");
+                }
+                // compared as "what is left" so a count near 2^63 cannot wrap the sum negative
+                if (bytes > fileSize - pos - 8) {
+                    throw new ModelFormatException("the checkpoint is truncated: storage " + k + " declares "
+                            + numel + " elements, more than the file holds");
                 }
                 ranges.put((String) k, new long[]{pos + 8, bytes});
                 pos += 8 + bytes;
@@ -122,7 +127,7 @@ final class LegacyTorchSave {
             @Override
             public byte[] read(String key, long offset, int length) throws IOException {
                 long[] range = ranges.get(key);
-                if (range == null || offset < 0 || offset + length > range[1]) {
+                if (range == null || offset < 0 || length < 0 || offset > range[1] - length) {
                     throw new ModelFormatException("the checkpoint has no bytes for storage " + key);
                 }
                 ByteBuffer buffer = ByteBuffer.allocate(length);

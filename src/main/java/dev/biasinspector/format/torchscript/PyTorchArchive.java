@@ -20,7 +20,13 @@ import java.util.zip.ZipFile;
  */
 final class PyTorchArchive implements Closeable {
 
-    private static final long MAX_PICKLE_BYTES = 256L << 20;
+    /** data.pkl of a real model is kilobytes to a few megabytes; this bounds what a crafted one inflates to. */
+    static final long MAX_PICKLE_BYTES = 64L << 20;
+    /**
+     * A compressed record is inflated whole (once) to read values from it; PyTorch stores tensor
+     * records uncompressed, so one that inflates past this is refused rather than inflated.
+     */
+    static final long MAX_INFLATED_RECORD_BYTES = 64L << 20;
 
     private final ZipFile zip;
     private final String prefix;
@@ -37,8 +43,9 @@ final class PyTorchArchive implements Closeable {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new ModelFormatException("the archive is damaged or truncated (" + e.getMessage() + ")", e);
+        } catch (ZipException | java.io.EOFException e) { // EOF: an end record pointing past the file
+            throw new ModelFormatException("the archive is damaged or truncated"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         }
         try {
             return of(zip, true);
@@ -48,12 +55,30 @@ final class PyTorchArchive implements Closeable {
         }
     }
 
+    /**
+     * Two entries with one name: PyTorch's miniz reader binary-searches a sorted directory and may
+     * take either, {@link ZipFile} takes another, so the biases shown here could differ from those
+     * PyTorch loads. Such a file is refused instead of guessed at.
+     */
+    private static void refuseDuplicateNames(ZipFile zip) throws ModelFormatException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            String name = entries.nextElement().getName();
+            if (!names.add(name)) {
+                throw new ModelFormatException("the archive holds two records named " + name
+                        + "; PyTorch might load either, so it is not shown");
+            }
+        }
+    }
+
     /** The archive in a zip the caller opened (and closes): its directory is not read again. */
     static PyTorchArchive borrow(ZipFile zip) throws IOException {
         return of(zip, false);
     }
 
     private static PyTorchArchive of(ZipFile zip, boolean owned) throws IOException {
+        refuseDuplicateNames(zip);
         String prefix = findPrefix(zip);
         if (prefix == null) {
             throw new ModelFormatException("not a PyTorch archive: the zip has no data.pkl");
@@ -148,6 +173,31 @@ final class PyTorchArchive implements Closeable {
             return bytes;
         } catch (ZipException | java.io.EOFException e) {
             throw new ModelFormatException("the archive is damaged or truncated (record " + record + ")", e);
+        }
+    }
+
+    /** Whether a record is compressed, so that reading from its middle means inflating from its start. */
+    boolean isCompressed(String record) {
+        ZipEntry entry = zip.getEntry(prefix + record);
+        return entry != null && entry.getMethod() != ZipEntry.STORED;
+    }
+
+    /** Inflates a compressed record whole, refusing one that inflates past {@link #MAX_INFLATED_RECORD_BYTES}. */
+    byte[] inflate(String record) throws IOException {
+        ZipEntry entry = zip.getEntry(prefix + record);
+        if (entry != null && entry.getSize() > MAX_INFLATED_RECORD_BYTES) {
+            throw new ModelFormatException("record " + record + " is compressed and would inflate to "
+                    + entry.getSize() + " bytes, more than the " + MAX_INFLATED_RECORD_BYTES
+                    + " this app inflates for one record");
+        }
+        try {
+            return read(record, MAX_INFLATED_RECORD_BYTES);
+        } catch (ModelFormatException e) {
+            if (e.getMessage().startsWith("record " + record + " is larger")) {
+                throw new ModelFormatException("record " + record + " is compressed and inflates to more than the "
+                        + MAX_INFLATED_RECORD_BYTES + " bytes this app inflates for one record");
+            }
+            throw e;
         }
     }
 

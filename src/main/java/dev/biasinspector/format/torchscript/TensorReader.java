@@ -2,6 +2,7 @@ package dev.biasinspector.format.torchscript;
 
 import dev.biasinspector.format.ElementDecoder;
 import dev.biasinspector.format.ModelFormatException;
+import dev.biasinspector.format.ReadBudget;
 import dev.biasinspector.model.DType;
 import dev.biasinspector.model.Parameter;
 
@@ -15,8 +16,8 @@ import java.nio.ByteOrder;
  */
 final class TensorReader {
 
-    /** Larger biases exist only in broken files; refuse rather than allocate gigabytes. */
-    private static final long MAX_ELEMENTS = 64L << 20;
+    /** See {@link ReadBudget}; the span read for a strided view is bounded by the same budget in bytes. */
+    private static final long MAX_ELEMENTS = ReadBudget.MAX_TENSOR_VALUES;
 
     private TensorReader() {
     }
@@ -82,14 +83,13 @@ final class TensorReader {
         if (count == 0) {
             return new float[0];
         }
-        if (count > MAX_ELEMENTS) {
-            throw new ModelFormatException("tensor " + name + " is too large to show (" + count + " elements)");
-        }
+        ReadBudget.checkValues(name, count);
         DType dtype = tensor.storage().dtype();
         int itemSize = dtype.itemSize();
         long spanBytes = (last - first + 1) * itemSize;
         if (spanBytes > MAX_ELEMENTS * 8) {
-            throw new ModelFormatException("tensor " + name + " is too large to show");
+            throw new ModelFormatException("tensor " + name + " spans " + spanBytes + " bytes of its storage, more than the "
+                    + MAX_ELEMENTS * 8 + " this app reads for one tensor");
         }
         byte[] span = storages.read(tensor.storage().key(), first * itemSize, (int) spanBytes);
         ByteBuffer buffer = ByteBuffer.wrap(span).order(order);

@@ -2,12 +2,14 @@ package dev.biasinspector.format.torchscript;
 
 import dev.biasinspector.format.pickle.CallHandler;
 import dev.biasinspector.format.pickle.PickleException;
+import dev.biasinspector.format.pickle.PickleValues;
+import dev.biasinspector.format.pickle.PyDict;
 import dev.biasinspector.format.pickle.PyGlobal;
+import dev.biasinspector.format.pickle.PyList;
 import dev.biasinspector.format.pickle.PyTuple;
 import dev.biasinspector.format.pickle.SafeUnpickler;
 import dev.biasinspector.model.DType;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,7 @@ final class TorchPickle {
 
     private static Map<String, CallHandler> callHandlers() {
         Map<String, CallHandler> calls = new LinkedHashMap<>();
-        calls.put("collections.OrderedDict", args -> new LinkedHashMap<>());
+        calls.put("collections.OrderedDict", args -> new PyDict());
         calls.put("torch._utils._rebuild_tensor_v2", TorchPickle::rebuildTensor);
         calls.put("torch._utils._rebuild_tensor", TorchPickle::rebuildTensor);
         calls.put("torch._utils._rebuild_qtensor", TorchPickle::rebuildTensor);
@@ -56,8 +58,11 @@ final class TorchPickle {
         for (String kind : List.of("intlist", "tensorlist", "doublelist", "boollist")) {
             calls.put("torch.jit._pickle.build_" + kind, args -> arg(args, 0));
         }
-        calls.put("torch.device", args -> String.valueOf(arg(args, 0)));
-        calls.put("builtins.set", args -> args.size() == 0 ? new ArrayList<>() : arg(args, 0));
+        // torch.device('cpu'): only a string is a device; anything else is named, never printed whole
+        // (it could be a cycle or a 100,000-level nesting).
+        calls.put("torch.device", args -> arg(args, 0) instanceof String device ? device
+                : "device " + PickleValues.describe(arg(args, 0)));
+        calls.put("builtins.set", args -> args.size() == 0 ? new PyList() : arg(args, 0));
         return Map.copyOf(calls);
     }
 

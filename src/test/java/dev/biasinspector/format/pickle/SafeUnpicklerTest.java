@@ -1,6 +1,7 @@
 package dev.biasinspector.format.pickle;
 
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 import java.util.List;
 import java.util.Map;
@@ -102,5 +103,61 @@ class SafeUnpicklerTest {
         byte[] pickle = new PickleBytes().proto().op('}').op(']').int1(1).op('s').stop().bytes();
 
         assertThat((Map<?, ?>) load(pickle)).hasSize(1);
+    }
+
+    @Test
+    void eachBudgetStopsAPickleWithItsOwnSentence() {
+        // a million and one values on the stack
+        PickleBytes stack = new PickleBytes().proto();
+        for (int i = 0; i <= SafeUnpickler.MAX_STACK; i++) {
+            stack.op('N');
+        }
+        assertThatThrownBy(() -> load(stack.stop().bytes())).isInstanceOf(PickleException.class)
+                .hasMessage("the pickle's stack grows beyond 1000000 values (this reader's limit)");
+
+        // a million and one memo entries of one value
+        PickleBytes memo = new PickleBytes().proto().op('N');
+        for (int i = 0; i <= SafeUnpickler.MAX_MEMO; i++) {
+            memo.op('r').int32(i);
+        }
+        assertThatThrownBy(() -> load(memo.stop().bytes())).isInstanceOf(PickleException.class)
+                .hasMessage("the pickle stores more than 1000000 memo entries (this reader's limit)");
+
+        PickleBytes marks = new PickleBytes().proto();
+        for (int i = 0; i <= SafeUnpickler.MAX_MARKS; i++) {
+            marks.op('(');
+        }
+        assertThatThrownBy(() -> load(marks.stop().bytes())).isInstanceOf(PickleException.class)
+                .hasMessage("the pickle opens more than 4096 MARKs at once (this reader's limit)");
+
+        // pushed and popped: the stack stays small, the objects add up
+        PickleBytes objects = new PickleBytes().proto();
+        for (int i = 0; i <= SafeUnpickler.MAX_OBJECTS; i++) {
+            objects.op(']').op('0');
+        }
+        assertThatThrownBy(() -> load(objects.stop().bytes())).isInstanceOf(PickleException.class)
+                .hasMessage("the pickle creates more than 2000000 objects (this reader's limit)");
+    }
+
+    @Test
+    void valuesFromAFileAreComparedByIdentityAndPrintedWithoutLookingInside() throws Exception {
+        // a = [b], b = [a]; then t40 = (t39, t39) ... sharing one tuple 2^40 times
+        byte[] cycle = new PickleBytes().proto().op(']').op('q').op(0).op(']').op('q').op(1).op('h').op(0)
+                .op('a').op('a').stop().bytes();
+        PickleBytes dup = new PickleBytes().proto().op(')');
+        for (int i = 0; i < 40; i++) {
+            dup.op('2').op(0x86);
+        }
+        PickleBytes deep = new PickleBytes().proto().op(')');
+        for (int i = 0; i < 100_000; i++) {
+            deep.op(0x85);
+        }
+
+        for (Object value : List.of(load(cycle), load(dup.stop().bytes()), load(deep.stop().bytes()))) {
+            assertThat(value.toString()).hasSizeLessThan(20);
+            assertThat(value).isEqualTo(value).hasSameHashCodeAs(value);
+            assertThat(PickleValues.describe(value)).matches("(list|tuple) of [12]");
+        }
+        assertThat(PyTuple.of(1L)).isNotEqualTo(PyTuple.of(1L));
     }
 }

@@ -105,7 +105,7 @@ class TorchSaveReaderTest {
         Path cut = java.nio.file.Files.write(temp.resolve("cut.pth"), Arrays.copyOf(whole, whole.length - 10));
 
         assertThatThrownBy(() -> ModelOpener.open(cut)).isInstanceOf(ModelFormatException.class)
-                .hasMessage("the checkpoint is truncated");
+                .hasMessageMatching("the checkpoint is truncated: storage \\d+ declares \\d+ elements, more than the file holds");
     }
 
     @Test

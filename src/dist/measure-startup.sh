@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Start-up figures of the app image for the README, in one run (after mvn -B -Pdist package):
+#   hyperfine: launcher `list` / `export` with and without the CDS archive, against the jar, the
+#   tutorial's Python script (src/bench/plot_bias.py) and, when NETRON_DIR points to a Netron
+#   checkout, Netron's loader (src/bench/netron_open.mjs, from the benchmark);
+#   first chart on screen: the launcher opening the demo under Xvfb, RUNS times, printing the ms
+#   from the process start to the first painted chart (-Dbias-inspector.firstChart=exit).
+#
+#   RUNS=10 NETRON_DIR=/path/to/netron bash src/dist/measure-startup.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS="${RUNS:-10}"
+L=target/dist/bias-inspector/bin/bias-inspector
+DEMO=models/simple_net.pt
+OUT=target/startup
+mkdir -p "$OUT"
+# The same app image without its archive (hard-linked copy): no class data sharing at all.
+rm -rf "$OUT/no-archive" && mkdir -p "$OUT/no-archive"
+cp -al target/dist/bias-inspector "$OUT/no-archive/"
+rm "$OUT/no-archive/bias-inspector/lib/app/bias-inspector.jsa"
+NOCDS="$OUT/no-archive/bias-inspector/bin/bias-inspector"
+NETRON_MJS="${NETRON_MJS:-src/bench/netron_open.mjs}"
+uptime
+
+list_cmds=(-n "launcher list" "$L list $DEMO"
+           -n "launcher list, no CDS" "$NOCDS list $DEMO"
+           -n "java -jar list" "java -jar target/bias-inspector.jar list $DEMO")
+if [ -n "${NETRON_DIR:-}" ] && [ -f "$NETRON_MJS" ]; then
+  list_cmds+=(-n "Netron loader" "node $NETRON_MJS $DEMO")
+fi
+hyperfine -N -w 2 -r "$RUNS" --export-markdown "$OUT/list.md" "${list_cmds[@]}"
+
+hyperfine -N -w 1 -r "$RUNS" --export-markdown "$OUT/export.md" \
+  -n "launcher export" "$L export $DEMO fc1 -o $OUT/l.png" \
+  -n "launcher export, no CDS" "$NOCDS export $DEMO fc1 -o $OUT/n.png" \
+  -n "java -jar export" "java -jar target/bias-inspector.jar export $DEMO fc1 -o $OUT/j.png" \
+  -n "python plot_bias.py" "/usr/bin/python3 src/bench/plot_bias.py $DEMO fc1.bias $OUT/p.png"
+
+# Window: the app prints "first chart painted N ms after start"; t0 is taken just before exec.
+: >"$OUT/window.txt"
+for mode in cds nocds; do
+  for i in $(seq "$RUNS"); do
+    prefs=$(mktemp -d)
+    launcher="$L"
+    [ "$mode" = nocds ] && launcher="$NOCDS"
+    xvfb-run -a -s "-screen 0 1280x800x24" sh -c \
+      'JAVA_TOOL_OPTIONS="-Dbias-inspector.firstChart=exit -Dbias-inspector.singleInstance=false -Djava.util.prefs.userRoot=$1 -Dbias-inspector.t0=$(date +%s%N)" exec "$2" "$3"' \
+      sh "$prefs" "$launcher" "$DEMO" 2>&1 | sed -n "s/^first chart painted \([0-9]*\) ms.*/$mode \1/p" >>"$OUT/window.txt"
+    rm -rf "$prefs"
+  done
+done
+for mode in cds nocds; do
+  grep "^$mode " "$OUT/window.txt" | awk '{print $2}' | sort -n | awk -v m="$mode" \
+    '{a[NR]=$1} END {printf "window, %s: median %d ms (%d-%d ms, %d runs)\n", m, a[int((NR+1)/2)], a[1], a[NR], NR}'
+done | tee "$OUT/window-summary.txt"

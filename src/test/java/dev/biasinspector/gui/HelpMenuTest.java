@@ -1,0 +1,71 @@
+package dev.biasinspector.gui;
+
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.Test;
+
+import javax.swing.JEditorPane;
+import javax.swing.JLabel;
+import javax.swing.JViewport;
+import javax.swing.SwingUtilities;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Help > About names the versions the build used; Help > User Guide shows the README offline. */
+class HelpMenuTest extends AppWindowTestBase {
+
+    /** The pom is the independent source: what Maven built with, not what the app says about itself. */
+    private static String pom(String regex) throws Exception {
+        Matcher m = Pattern.compile(regex).matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(m.find()).as(regex).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aboutShowsTheBuildsVersionsAndTheIcon() throws Exception {
+        start(Optional.empty());
+        window.menuItemWithPath("Help", "About " + MainWindow.APP_NAME).click();
+        DialogFixture about = window.dialog("aboutDialog", LOAD_TIMEOUT);
+
+        String appVersion = pom("<artifactId>bias-inspector</artifactId>\\s*<version>([^<]+)</version>");
+        about.label("aboutTitle").requireText(MainWindow.APP_NAME + " " + appVersion);
+        about.label("version:DJL").requireText(pom("<djl.version>([^<]+)</djl.version>"));
+        about.label("version:PyTorch native library").requireText(Pattern.compile(
+                Pattern.quote(pom("<pytorch.version>([^<]+)</pytorch.version>")) + "-\\d{8} \\(cpu, .+\\)"));
+        about.label("version:Java").requireText(Pattern.compile(Pattern.quote(System.getProperty("java.runtime.version")) + ".*"));
+        about.label("version:JFreeChart").requireText(pom("<artifactId>jfreechart</artifactId>\\s*<version>([^<]+)</version>"));
+        about.label("version:FlatLaf").requireText(pom("<artifactId>flatlaf</artifactId>\\s*<version>([^<]+)</version>"));
+        assertThat(onEdt(() -> frame.getIconImages())).as("window icons").hasSizeGreaterThanOrEqualTo(4);
+
+        about.button("closeAbout").click();
+        awaitTrue("About to close", () -> !about.target().isShowing());
+    }
+
+    @Test
+    void userGuideOpensTheReadmeAtUsingTheApp() throws Exception {
+        start(Optional.empty());
+        window.menuItemWithPath("Help", "User Guide").click();
+        FrameFixture guide = org.assertj.swing.finder.WindowFinder.findFrame("userGuide")
+                .withTimeout(LOAD_TIMEOUT.duration()).using(robot);
+        try {
+            JEditorPane page = (JEditorPane) robot.finder().findByName(guide.target(), "userGuidePage", true);
+            String text = onEdt(() -> page.getDocument().getText(0, page.getDocument().getLength()));
+            // A sentence from the README's usage section, as the repository has it.
+            String readme = Files.readString(Path.of("README.md"));
+            assertThat(readme).contains("reads it again and keeps the selected layer");
+            assertThat(text).contains("Using the app").contains("reads it again and keeps the selected layer")
+                    .contains("The command line").doesNotContain("**").doesNotContain("```");
+            awaitTrue("the guide to scroll to Using the app", () -> {
+                JViewport viewport = (JViewport) SwingUtilities.getAncestorOfClass(JViewport.class, page);
+                return viewport.getViewPosition().y > 0;
+            });
+        } finally {
+            guide.cleanUp();
+        }
+    }
+}
