@@ -145,7 +145,9 @@ class CraftedFilesTest {
                 Map.of("0", floats(7f, 8f, 9f)), Set.of());
         String refused = "tensor bias has 67108864 values, more than the 16777216 this app reads for one tensor";
 
-        assertOneSentence(run("export", huge, "bias", "-o", temp.resolve("x.png")), huge, refused);
+        // export goes through the session, which says which bias it could not read
+        assertOneSentence(run("export", huge, "bias", "-o", temp.resolve("x.png")), huge,
+                "bias could not be read: " + refused + ".");
         CliRun csv = run("dump", "--csv", huge, "bias");
         assertOneSentence(csv, huge, refused);
         assertThat(csv.out()).isEmpty();

@@ -23,8 +23,8 @@ import java.nio.file.StandardOpenOption;
  */
 final class InitializerValues {
 
-    /** Values decoded for one chart; a tensor larger than this is listed but not read. */
-    static final long MAX_VALUES = 256L * 1024 * 1024;
+    /** Values decoded for one chart (the budget every reader shares); a larger tensor is listed but not read. */
+    static final long MAX_VALUES = dev.biasinspector.format.ReadBudget.MAX_TENSOR_VALUES;
 
     private InitializerValues() {
     }

@@ -16,7 +16,10 @@ import java.util.Map;
  * registered for allow-listed names and otherwise yields an inert {@link PyObject}; {@code NEWOBJ}
  * and {@code BUILD} only record class names and state. Every declared length is checked against
  * the bytes that remain before anything is allocated, so a hostile file cannot make it allocate
- * more than the file's own size.
+ * more than the file's own size; budgets on objects created, stack size, memo entries and open
+ * MARKs stop a small pickle that builds millions of values. Values come back as {@link PyTuple},
+ * {@link PyList} and {@link PyDict}, compared by identity and printed without looking inside, so no
+ * later equals, hashCode or toString walks a cycle or a 100,000-level nesting.
  *
  * <p>Why not Pyrolite ({@code net.razorvine:pickle}): its {@code SETITEMS} collects items in a
  * {@code HashMap}, losing the attribute order that gives PyTorch's parameter order; its {@code BUILD}
