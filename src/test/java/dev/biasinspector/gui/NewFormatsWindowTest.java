@@ -94,6 +94,26 @@ class NewFormatsWindowTest extends AppWindowTestBase {
                 SpecFixtures.file("gguf", "simple_net_v2.gguf"), "fc1.bias")));
     }
 
+    @Test
+    void comparingTorchScriptWithAHuggingFaceFolderPairsTheNamesByDroppingItsPrefix() {
+        start(Optional.of(DemoModels.path("simple_net.pt")));
+        awaitChartOf("fc1.bias");
+
+        onEdt(() -> {
+            frame.session().compareWith(SpecFixtures.path("safetensors/hf_sharded"));
+            return null;
+        });
+
+        awaitTrue("the comparison", () -> frame.session().isIdle() && frame.session().comparison().isPresent()
+                && frame.chartView().content().isPresent());
+        var compared = onEdt(() -> frame.session().comparison().orElseThrow());
+        assertThat(compared.comparison().changes()).extracting(c -> c.name()).containsExactlyInAnyOrder("fc1.bias", "fc2.bias");
+        double want = DemoModels.diff("simple_net.pt", "simple_net_trained.pt", "fc1.bias").get("maxAbsChange").getAsDouble();
+        assertThat(compared.change("fc1.bias").orElseThrow().maxAbsChange())
+                .isCloseTo(want, org.assertj.core.api.Assertions.withinPercentage(1e-4));
+        assertThat(window.label("unmatchedBiases").text()).contains("Paired after dropping the prefix transformer. from hf_sharded");
+    }
+
     private void drop(Path path) {
         boolean accepted = onEdt(() -> {
             TransferHandler handler = frame.getRootPane().getTransferHandler();
