@@ -103,6 +103,32 @@ class Linear3dNet(nn.Module):
         return self.tied(torch.relu(self.tied(self.proj(x))))
 
 
+class SharedNet(nn.Module):
+    """Parameters with equal values, which torch.onnx stores once and shares through Identity
+    nodes: two Linear biases set equal (names kept), and two Conv+BatchNorm pairs whose folded
+    biases are equal (generated names), as in any ResNet straight after initialisation."""
+
+    def __init__(self):
+        super().__init__()
+        self.convs = nn.Sequential(nn.Conv2d(3, 4, 3, bias=False), nn.BatchNorm2d(4), nn.ReLU(),
+                                   nn.Conv2d(4, 4, 3, bias=False), nn.BatchNorm2d(4))
+        self.a = nn.Linear(4, 6)
+        self.b = nn.Linear(6, 6)
+        with torch.no_grad():
+            self.b.bias.copy_(self.a.bias)
+            second = self.convs[4]
+            for first_p, second_p in ((self.convs[1].weight, second.weight), (self.convs[1].bias, second.bias)):
+                first_p.uniform_(0.5, 1.5)
+                second_p.copy_(first_p)
+            self.convs[1].running_mean.normal_(0, 0.1)
+            second.running_mean.copy_(self.convs[1].running_mean)
+            self.convs[1].running_var.uniform_(0.5, 1.5)
+            second.running_var.copy_(self.convs[1].running_var)
+
+    def forward(self, x):
+        return self.b(self.a(self.convs(x).mean((2, 3))))
+
+
 def spread_batch_norm(model):
     """BatchNorm starts as the identity (weight 1, bias 0, mean 0, var 1); folding that changes
     nothing, so give it real statistics."""
@@ -231,53 +257,68 @@ def weight_of(model, node):
     return next(through_identity(model, i) for i in matmul.input if through_identity(model, i) in inits)
 
 
+def bias_uses(model):
+    """(node, bias value name) for every Gemm C, Conv/ConvTranspose B and Add-after-MatMul constant,
+    in graph order; the name is the one the node sees (maybe an Identity's output)."""
+    inits = initializers(model)
+    matmul_outputs = {n.output[0] for n in model.graph.node if n.op_type == "MatMul"}
+    uses = []
+    for n in model.graph.node:
+        if n.op_type == "Gemm" and len(n.input) > 2:
+            uses.append((n, n.input[2]))
+        elif n.op_type in ("Conv", "ConvTranspose") and len(n.input) > 2 and n.input[2]:
+            uses.append((n, n.input[2]))
+        elif n.op_type == "Add":
+            for i in (0, 1):
+                if n.input[1 - i] in matmul_outputs and through_identity(model, n.input[i]) in inits:
+                    uses.append((n, n.input[i]))
+    return uses
+
+
 def exported_biases(model, net, folder):
     """Every bias of an exported torch model, named from the torch side.
 
-    A kept name (fc1.bias) is the parameter's own. A generated one (onnx::Conv_21) belongs to the
-    torch Conv whose bias, with the BatchNorm after it folded in, has these values."""
+    A kept name (fc1.bias) is the parameter's own; torch.onnx also keeps it as the output of the
+    Identity through which it shares a tensor equal to another parameter's. A generated one
+    (onnx::Conv_21) belongs to the torch Conv whose bias, with the BatchNorm after it folded in, has
+    these values; when several Convs fold to equal values (the exporter then stores them once),
+    they are taken in the order the model defines them, which is the order it calls them here."""
     params = dict(net.named_parameters())
     modules = dict(net.named_modules())
-    inits = initializers(model)
     biases, weights = [], []
     claimed = set()
-    for onnx_name, tensor in inits.items():
-        if len(tensor.dims) != 1:
-            continue
-        values = np.asarray(tensor_values(tensor, folder), dtype=np.float64)
-        if onnx_name in params:
-            module = onnx_name.rsplit(".", 1)[0]
-            name = onnx_name
+    for node, value in bias_uses(model):
+        onnx_name = through_identity(model, value)
+        values = np.asarray(tensor_values(initializers(model)[onnx_name], folder), dtype=np.float64)
+        if value in params:
+            module = value.rsplit(".", 1)[0]
+            name = value
+            # a kept name holds exactly the parameter's values
+            assert np.array_equal(params[value].detach().numpy().astype(np.float32), values.astype(np.float32)), value
         else:
             candidates = []
             for path, m in modules.items():
-                if not isinstance(m, nn.Conv2d):
-                    continue
-                bn = modules.get(path.replace("conv", "bn"))
-                if isinstance(bn, nn.BatchNorm2d):
+                bn = modules.get(path.replace("conv", "bn")) if "conv" in path else None
+                if bn is None and path.split(".")[-1].isdigit():
+                    # in a Sequential the BatchNorm is the next child
+                    parent, index = path.rsplit(".", 1)
+                    bn = modules.get(f"{parent}.{int(index) + 1}")
+                if isinstance(m, nn.Conv2d) and isinstance(bn, nn.BatchNorm2d) and path not in claimed:
                     expected = folded_conv_bias(m, bn).detach().numpy()
                     if expected.shape == values.shape and np.allclose(expected, values, rtol=1e-5, atol=1e-6):
                         candidates.append(path)
-            assert len(candidates) == 1, (onnx_name, candidates)
+            assert candidates, (value, onnx_name)
             module = candidates[0]
             name = module + ".bias"
-        m = modules[module]
-        op_types = {"Gemm"} if isinstance(m, nn.Linear) else {"Conv", "ConvTranspose", "Add"}
-        if isinstance(m, nn.Linear) and model.graph.node and not any(
-                n.op_type == "Gemm" for n in model.graph.node):
-            op_types = {"Add"}
-        node = node_using(model, onnx_name, op_types)
-        assert module not in claimed
+        if module in claimed:
+            continue  # the same module called again (a tied Linear)
         claimed.add(module)
-        biases.append(describe_bias(model, folder, name, module, type(m).__name__, onnx_name, node))
-        if onnx_name in params:
-            # a kept name holds exactly the parameter's values
-            assert np.array_equal(params[onnx_name].detach().numpy().astype(np.float32),
-                                  np.asarray(biases[-1]["values"], dtype=np.float32)), onnx_name
+        m = modules[module]
+        entry = describe_bias(model, folder, name, module, type(m).__name__, onnx_name, node)
+        entry["onnx_value"] = value
+        biases.append(entry)
         weight = weight_of(model, node)
         weights.append(describe_weight(model, module + ".weight", weight))
-        if weight in params:
-            assert weight == module + ".weight", weight
     return biases, weights
 
 
@@ -488,6 +529,11 @@ def main():
     exported_fixture("linear_3d.onnx", linear3d, torch.randn(2, 5, 6),
                      "Linear on 3-D input: MatMul + Add (bias first operand), a Linear used twice "
                      "(weight shared through an Identity node, bias used by two Adds)", fixtures)
+
+    torch.manual_seed(3)
+    exported_fixture("shared_bias.onnx", SharedNet().eval(), torch.randn(1, 3, 8, 8),
+                     "equal tensors stored once: b.bias reaches its Gemm as Identity(a.bias) named b.bias, "
+                     "and two folded Conv biases are one initializer shared through Identity", fixtures)
 
     exported_fixture("external/linear_3d_external.onnx", linear3d, torch.randn(2, 5, 6),
                      "linear_3d.onnx saved with onnx.save_model(save_as_external_data=True, "

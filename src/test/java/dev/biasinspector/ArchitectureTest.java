@@ -82,6 +82,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheOnnxReaderTouchesProtobuf() {
+        noClasses().that().resideOutsideOfPackage("dev.biasinspector.format.onnx..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.protobuf..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theCommandLineOpensNoWindows() {
         noClasses().that().resideInAPackage("dev.biasinspector.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javax.swing..", "dev.biasinspector.gui..")

@@ -16,7 +16,7 @@ import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.statistics.HistogramDataset;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -152,8 +152,28 @@ public record ChartTheme(boolean isDark, Color background, Color plotBackground,
         for (int i = 0; i < chart.getSubtitleCount(); i++) {
             if (chart.getSubtitle(i) instanceof PaintScaleLegend scaleLegend) {
                 styleScaleLegend(scaleLegend);
+            } else if (chart.getSubtitle(i) instanceof TextTitle subtitle) {
+                boolean warning = BiasChartFactory.NON_FINITE_ID.equals(subtitle.getID());
+                subtitle.setPaint(warning ? warning() : text);
+                subtitle.setFont(warning ? font.deriveFont(Font.BOLD) : font);
+                subtitle.setPadding(new RectangleInsets(2, 0, 2, 0));
             }
         }
+    }
+
+    /** The colour of warnings drawn on a chart (where NaN and ±Inf are). */
+    public Color warning() {
+        return isDark ? new Color(0xFF8A80) : new Color(0xB71C1C);
+    }
+
+    /** Bars of an increase in a comparison's change view. */
+    public Color increase() {
+        return isDark ? new Color(0x6BD66B) : new Color(0x2CA02C);
+    }
+
+    /** Bars of a decrease. */
+    public Color decrease() {
+        return isDark ? new Color(0xFF8A65) : new Color(0xE6550D);
     }
 
     /** Styles one plot; returns the colour index for the next plot's first series. */
@@ -184,7 +204,14 @@ public record ChartTheme(boolean isDark, Color background, Color plotBackground,
             bars.setShadowVisible(false);
             bars.setDrawBarOutline(false);
         }
+        if (renderer instanceof SignedBarRenderer signed) {
+            signed.setColours(increase(), decrease());
+            plot.setFixedLegendItems(signed.legendItems());
+            return firstColour + 1;
+        }
         int count = plot.getDataset() == null ? 0 : plot.getDataset().getSeriesCount();
+        boolean overlaid = renderer instanceof XYBarRenderer && plot.getDataset() instanceof HistogramDataset
+                && count > 1;
         int colour = firstColour;
         for (int i = 0; i < count; i++) {
             if (isReference(plot, i)) {
@@ -195,8 +222,20 @@ public record ChartTheme(boolean isDark, Color background, Color plotBackground,
                 }
                 continue;
             }
-            renderer.setSeriesPaint(i, seriesColor(colour));
+            renderer.setSeriesPaint(i, overlaid ? translucent(seriesColor(colour)) : seriesColor(colour));
             renderer.setSeriesShape(i, seriesShape(colour));
+            if (renderer instanceof XYBarRenderer bars && plot.getDataset() instanceof HistogramDataset && !overlaid) {
+                // one histogram: neighbouring bars parted by a hairline of the plot's background
+                bars.setDrawBarOutline(true);
+                bars.setSeriesOutlinePaint(i, plotBackground);
+                bars.setSeriesOutlineStroke(i, new BasicStroke(0.8f));
+            }
+            if (overlaid) {
+                // Overlaid histograms: see-through fills, each outlined in its own solid colour.
+                ((XYBarRenderer) renderer).setDrawBarOutline(true);
+                renderer.setSeriesOutlinePaint(i, seriesColor(colour));
+                renderer.setSeriesOutlineStroke(i, new BasicStroke(1.2f));
+            }
             colour++;
         }
         return colour;
@@ -207,12 +246,12 @@ public record ChartTheme(boolean isDark, Color background, Color plotBackground,
      * under the one the slider shows): grey hollow circles instead of a colour of its own.
      */
     private static boolean isReference(XYPlot plot, int i) {
-        return plot.getDataset() instanceof XYSeriesCollection collection
-                && REFERENCE.equals(collection.getSeries(i).getDescription());
+        return plot.getDataset() instanceof BiasDataset data && data.isReference(i);
     }
 
-    /** {@link org.jfree.data.xy.XYSeries#setDescription description} of a reference series. */
-    public static final String REFERENCE = "reference";
+    private static Color translucent(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 110);
+    }
 
     /** Negative values in the first series colour, positive in the second, zero like the plot. */
     DivergingPaintScale recolour(DivergingPaintScale scale) {
@@ -243,7 +282,14 @@ public record ChartTheme(boolean isDark, Color background, Color plotBackground,
             return;
         }
         for (Object marker : markers) {
-            if (marker instanceof IntervalMarker band) {
+            if (marker instanceof BlockBands.Band band) {
+                band.setPaint(band.shaded() ? new Color(text.getRed(), text.getGreen(), text.getBlue(), 22)
+                        : new Color(0, 0, 0, 0));
+                band.setOutlinePaint(grid);
+                band.setOutlineStroke(new BasicStroke(1f));
+                band.setLabelPaint(text);
+                band.setLabelFont(font.deriveFont(Font.BOLD));
+            } else if (marker instanceof IntervalMarker band) {
                 // a frame around a row (the checkpoint the slider shows), not a filled band
                 band.setOutlinePaint(text);
             } else {

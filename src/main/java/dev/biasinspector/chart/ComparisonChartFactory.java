@@ -10,7 +10,6 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.util.List;
@@ -24,9 +23,9 @@ import java.util.List;
 public final class ComparisonChartFactory {
 
     public static final String CHANGE_LABEL = "Change";
-    /** Relative heights of the two parts. */
-    private static final int VALUES_WEIGHT = 3;
-    private static final int CHANGE_WEIGHT = 2;
+    /** Relative heights of the two parts: the values are what a user reads first, so they get two thirds. */
+    private static final int VALUES_WEIGHT = 2;
+    private static final int CHANGE_WEIGHT = 1;
 
     private ComparisonChartFactory() {
     }
@@ -46,11 +45,10 @@ public final class ComparisonChartFactory {
         XYPlot values = BiasChartFactory.scatterPlot(BiasChartFactory.dataset(List.of(before, after)),
                 BiasChartFactory.Y_LABEL);
 
-        XYSeriesCollection changeData = BiasChartFactory.dataset(List.of(change));
-        changeData.setIntervalWidth(0.6);
-        NumberAxis changeAxis = new NumberAxis(CHANGE_LABEL);
+        BiasDataset changeData = new BiasDataset(List.of(change), 0.6);
+        NumberAxis changeAxis = ValueAxes.values(CHANGE_LABEL);
         changeAxis.setAutoRangeIncludesZero(true);
-        XYBarRenderer bars = new XYBarRenderer();
+        XYBarRenderer bars = new SignedBarRenderer();
         bars.setDefaultToolTipGenerator(BiasChartFactory::toolTip);
         XYPlot changes = new XYPlot(changeData, null, changeAxis, bars);
         ValueMarker zero = new ValueMarker(0.0);

@@ -13,7 +13,6 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -154,9 +153,9 @@ public final class EvolutionChartFactory {
         if (current != 0) {
             series.add(new ChartSeries(checkpoints.get(0) + " (first)", rows.get(0)));
         }
-        XYSeriesCollection dataset = BiasChartFactory.dataset(series);
+        BiasDataset dataset = BiasChartFactory.dataset(series);
         if (current != 0) {
-            dataset.getSeries(1).setDescription(ChartTheme.REFERENCE);
+            dataset = dataset.withReference(1);
         }
         XYPlot plot = BiasChartFactory.scatterPlot(dataset, BiasChartFactory.Y_LABEL);
         // The reference rings are drawn first, under the current checkpoint's points.

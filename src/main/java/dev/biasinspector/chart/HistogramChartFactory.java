@@ -5,7 +5,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
@@ -14,6 +13,7 @@ import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.IntervalXYDataset;
 
 import java.awt.BasicStroke;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -21,9 +21,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Histogram of bias values: how many values fall in each bin. Several series share the bins and
- * are drawn side by side in each bin (before/after training, say). The bin count follows
- * the Freedman–Diaconis rule, clamped to [{@value #MIN_BINS}, {@value #MAX_BINS}].
+ * Histogram of bias values: how many values fall in each bin. Bins have a round width (1, 2 or 5
+ * times a power of ten) and start on a multiple of it, so bar edges meet the value axis's ticks.
+ * Several series share the same bins (before and after training are binned alike) and are drawn
+ * over each other, see-through and outlined, so each keeps its own shape. Unless a bin count is
+ * asked for, it follows the Freedman–Diaconis rule, clamped to [{@value #MIN_BINS}, {@value #MAX_BINS}].
  */
 public final class HistogramChartFactory {
 
@@ -31,6 +33,10 @@ public final class HistogramChartFactory {
     public static final String Y_LABEL = "Count";
     public static final int MIN_BINS = 5;
     public static final int MAX_BINS = 60;
+    /** Largest bin count a user may ask for. */
+    public static final int MAX_REQUESTED_BINS = 500;
+    /** Ask for the bin count of {@link #binCount}. */
+    public static final int AUTOMATIC = 0;
 
     private HistogramChartFactory() {
     }
@@ -39,18 +45,28 @@ public final class HistogramChartFactory {
      * @throws IllegalArgumentException if {@code series} is empty
      */
     public static JFreeChart create(String title, List<ChartSeries> series, ChartTheme theme) {
+        return create(title, series, theme, AUTOMATIC);
+    }
+
+    /**
+     * @param bins about how many bins ({@link #AUTOMATIC} for the Freedman–Diaconis rule); the
+     *             result has at most this many, of a round width
+     * @throws IllegalArgumentException if {@code series} is empty or {@code bins} is negative or
+     *                                  above {@value #MAX_REQUESTED_BINS}
+     */
+    public static JFreeChart create(String title, List<ChartSeries> series, ChartTheme theme, int bins) {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("no bias to chart");
         }
-        HistogramDataset dataset = dataset(series);
-        NumberAxis valueAxis = new NumberAxis(X_LABEL);
-        valueAxis.setAutoRangeIncludesZero(false);
+        Bins edges = bins(series, bins);
+        HistogramDataset dataset = dataset(series, edges);
+        NumberAxis valueAxis = ValueAxes.values(X_LABEL, edges.width());
+        valueAxis.setLowerMargin(0.02);
+        valueAxis.setUpperMargin(0.02);
         NumberAxis countAxis = new NumberAxis(Y_LABEL);
-        countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
 
-        // Several series side by side within each bin: drawn over each other, even see-through,
-        // their colours mix into a third that belongs to neither.
-        XYBarRenderer renderer = series.size() > 1 ? new ClusteredXYBarRenderer(0.08, false) : new XYBarRenderer(0.04);
+        XYBarRenderer renderer = new XYBarRenderer(0.0);
         renderer.setDefaultToolTipGenerator((data, s, item) -> toolTip((IntervalXYDataset) data, s, item));
         XYPlot plot = new XYPlot(dataset, valueAxis, countAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
@@ -69,10 +85,25 @@ public final class HistogramChartFactory {
     }
 
     /**
-     * One histogram series per chart series, all over the same bins spanning every finite value.
-     * NaN and infinities are left out (the statistics under the chart count them).
+     * Bins of a round {@code width} from {@code lower}: bin k is [lower + k·width, lower + (k+1)·width).
      */
-    public static HistogramDataset dataset(List<ChartSeries> series) {
+    public record Bins(BigDecimal width, double lower, int count) {
+
+        public double upper() {
+            return lower + count * width.doubleValue();
+        }
+
+        public double edge(int k) {
+            return lower + k * width.doubleValue();
+        }
+    }
+
+    /** The bins for these series: one set over every finite value of all of them. */
+    public static Bins bins(List<ChartSeries> series, int requested) {
+        if (requested < 0 || requested > MAX_REQUESTED_BINS) {
+            throw new IllegalArgumentException("bin count must be between 1 and " + MAX_REQUESTED_BINS
+                    + " (or automatic), got " + requested);
+        }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         int total = 0;
@@ -87,15 +118,40 @@ public final class HistogramChartFactory {
             }
         }
         if (total == 0) {
-            min = -0.5;
-            max = 0.5;
-        } else if (min == max) {
-            // All values equal (a bias initialised to zero): one bar in the middle, not a zero-width range.
-            double half = Math.max(Math.abs(min) * 0.05, 0.5);
-            min -= half;
-            max += half;
+            min = 0;
+            max = 0;
         }
-        int bins = binCount(Arrays.copyOf(pooled, total));
+        int target = requested == AUTOMATIC ? binCount(Arrays.copyOf(pooled, total)) : requested;
+        // A constant vector (a bias initialised to zero) gets a window around its value, as its scatter does.
+        org.jfree.data.Range window = ValueAxes.padded(min, max);
+        BigDecimal width = roundWidth(window.getLength() / target);
+        double w = width.doubleValue();
+        double lower = Math.floor(window.getLowerBound() / w) * w;
+        // The last bin holds its upper edge too (HistogramDataset), so a maximum on an edge needs no extra bin.
+        int count = (int) Math.max(1, Math.ceil((window.getUpperBound() - lower) / w - 1e-9));
+        return new Bins(width, lower, count);
+    }
+
+    /** The 1-2-5 step nearest {@code exact} on a log scale: the bin count stays within ~1.6x of the one asked for. */
+    static BigDecimal roundWidth(double exact) {
+        ReadableTickUnits.Step above = ReadableTickUnits.Step.ceiling(exact);
+        ReadableTickUnits.Step below = above;
+        while (below.size() > exact) {
+            below = below.previous();
+        }
+        return above.size() / exact <= exact / below.size() ? above.decimal() : below.decimal();
+    }
+
+    /** One histogram series per chart series over {@link #bins(List, int) automatic bins}. */
+    public static HistogramDataset dataset(List<ChartSeries> series) {
+        return dataset(series, bins(series, AUTOMATIC));
+    }
+
+    /**
+     * One histogram series per chart series, all over the same bins. NaN and infinities are left
+     * out (the statistics under the chart count them).
+     */
+    public static HistogramDataset dataset(List<ChartSeries> series, Bins bins) {
         HistogramDataset dataset = new HistogramDataset();
         Set<String> keys = new HashSet<>();
         for (ChartSeries one : series) {
@@ -103,7 +159,7 @@ public final class HistogramChartFactory {
             for (int n = 2; !keys.add(key); n++) {
                 key = one.label() + " #" + n;
             }
-            dataset.addSeries(key, finite(one.values()), bins, min, max);
+            dataset.addSeries(key, finite(one.values()), bins.count(), bins.lower(), bins.upper());
         }
         return dataset;
     }

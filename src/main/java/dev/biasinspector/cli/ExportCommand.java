@@ -63,6 +63,10 @@ final class ExportCommand implements Callable<Integer> {
             description = "scatter (values by index, the default) or histogram.")
     String view;
 
+    @Option(names = "--bins", defaultValue = "0", paramLabel = "N",
+            description = "About how many histogram bins (round widths; default: automatic).")
+    int bins;
+
     @Option(names = "--compare", paramLabel = "B",
             description = "A second checkpoint of the same model: both versions of the first NAME and the change, as in the window.")
     Path compare;
@@ -92,6 +96,10 @@ final class ExportCommand implements Callable<Integer> {
         if (width < 16 || height < 16 || width > ChartExporter.MAX_SIDE || height > ChartExporter.MAX_SIDE) {
             throw new ParameterException(spec.commandLine(),
                     "--width and --height must be between 16 and " + ChartExporter.MAX_SIDE);
+        }
+        if (bins < 0 || bins > dev.biasinspector.chart.HistogramChartFactory.MAX_REQUESTED_BINS) {
+            throw new ParameterException(spec.commandLine(), "--bins must be between 1 and "
+                    + dev.biasinspector.chart.HistogramChartFactory.MAX_REQUESTED_BINS);
         }
         boolean histogram = switch (view.toLowerCase(Locale.ROOT)) {
             case "scatter" -> false;
@@ -149,6 +157,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         session.select(biases);
         session.setHistogram(histogram);
+        session.setBins(bins);
         if (edit != null) {
             return whatIf(open, biases.get(0), edit);
         }

@@ -29,6 +29,7 @@ import java.awt.FlowLayout;
 import java.awt.event.ActionEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,7 @@ public final class BiasChartView extends JPanel {
     private static final String MESSAGE_CARD = "message";
     private static final String SHADE_CHANGE = "Colour: change since first";
     private static final String SHADE_VALUE = "Colour: value";
+    private static final String[] BIN_CHOICES = {"Bins: auto", "10 bins", "20 bins", "50 bins", "100 bins"};
 
     private final CardLayout cards = new CardLayout();
     private final JPanel center = new JPanel(cards);
@@ -52,10 +54,12 @@ public final class BiasChartView extends JPanel {
     private final JPanel tools = new JPanel(new FlowLayout(FlowLayout.TRAILING, 6, 0));
     private final JComboBox<String> shading = new JComboBox<>(new DefaultComboBoxModel<>(
             new String[] {SHADE_CHANGE, SHADE_VALUE}));
+    private final JComboBox<String> bins = new JComboBox<>(new DefaultComboBoxModel<>(BIN_CHOICES));
     private final BiasSession session;
     private final CheckpointSlider slider;
     private final JLabel statisticsCaption = new JLabel();
     private final StatisticsPanel statistics = new StatisticsPanel();
+    private final OverlayStatisticsTable overlayStatistics = new OverlayStatisticsTable();
 
     private ChartTheme theme;
     /** True while the view sets its own controls from the session: their listeners stay quiet. */
@@ -116,7 +120,10 @@ public final class BiasChartView extends JPanel {
         JPanel bottom = new JPanel(new BorderLayout());
         bottom.add(slider, BorderLayout.NORTH);
         bottom.add(statisticsCaption, BorderLayout.CENTER);
-        bottom.add(statistics, BorderLayout.SOUTH);
+        JPanel numbers = new JPanel(new BorderLayout());
+        numbers.add(statistics, BorderLayout.NORTH);
+        numbers.add(overlayStatistics, BorderLayout.CENTER);
+        bottom.add(numbers, BorderLayout.SOUTH);
 
         add(top, BorderLayout.NORTH);
         add(center, BorderLayout.CENTER);
@@ -158,6 +165,15 @@ public final class BiasChartView extends JPanel {
                 scatter.setSelected(!Boolean.TRUE.equals(e.getNewValue()));
             }
         });
+        bins.setName("histogramBins");
+        bins.setToolTipText("About how many bins the histogram has (round widths; every series shares them)");
+        bins.addActionListener(e -> {
+            if (!updating) {
+                session.setBins(binsOf((String) bins.getSelectedItem()));
+            }
+        });
+        bins.setVisible(false);
+        tools.add(bins);
         JToolBar bar = new JToolBar();
         bar.setFloatable(false);
         bar.setBorder(BorderFactory.createEmptyBorder());
@@ -184,6 +200,7 @@ public final class BiasChartView extends JPanel {
                 slider.setCheckpoints(evolution.evolution().checkpoints(), newOptions.checkpoint());
             }
             shading.setSelectedItem(newOptions.shading() == Shading.VALUE ? SHADE_VALUE : SHADE_CHANGE);
+            bins.setSelectedItem(newOptions.bins() == 0 ? BIN_CHOICES[0] : newOptions.bins() + " bins");
         } finally {
             updating = false;
         }
@@ -191,6 +208,7 @@ public final class BiasChartView extends JPanel {
         this.options = newOptions;
         slider.setVisible(series);
         shading.setVisible(series && !options.histogram());
+        bins.setVisible(options.histogram());
         notice.setText(newContent.notice());
         redraw(sameContent);
         cards.show(center, CHART_CARD);
@@ -201,12 +219,19 @@ public final class BiasChartView extends JPanel {
         content = null;
         chartPanel.setChart(null);
         statistics.clear();
+        overlayStatistics.show(List.of());
         statisticsCaption.setText(" ");
         notice.setText("");
         slider.setVisible(false);
         shading.setVisible(false);
+        bins.setVisible(false);
         message.setText(text);
         cards.show(center, MESSAGE_CARD);
+    }
+
+    /** "20 bins" → 20, "Bins: auto" → 0. */
+    private static int binsOf(String choice) {
+        return choice == null || choice.equals(BIN_CHOICES[0]) ? 0 : Integer.parseInt(choice.split(" ")[0]);
     }
 
     /** Moves the checkpoint slider (as the user would) and shows that checkpoint. */
@@ -225,6 +250,7 @@ public final class BiasChartView extends JPanel {
         }
         chartPanel.setChart(chart);
         statistics.show(content.primary(options).statistics());
+        overlayStatistics.show(content instanceof ChartContent.Biases biases ? biases.vectors() : List.of());
         String caption = content.primaryCaption(options);
         statisticsCaption.setText(caption.isEmpty() ? " " : "Statistics of " + caption);
     }

@@ -47,7 +47,8 @@ final class ComparisonPanel extends JPanel {
         title.putClientProperty("FlatLaf.styleClass", "h4");
         JButton stop = new JButton(stopComparing);
         stop.setName("stopComparing");
-        stop.putClientProperty("JButton.buttonType", "borderless");
+        // A real button (it ends the comparison), not a link-like borderless one that reads as a label.
+        stop.setToolTipText("Back to the open model alone");
         JPanel header = new JPanel(new BorderLayout());
         header.add(title, BorderLayout.CENTER);
         header.add(stop, BorderLayout.EAST);

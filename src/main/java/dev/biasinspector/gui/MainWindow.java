@@ -139,6 +139,7 @@ public final class MainWindow extends JFrame {
         getContentPane().add(status, BorderLayout.SOUTH);
         FileDropHandler.install(session::open, getRootPane(), treePanel, chartView, chartView.chartPanel());
         bindEscapeToCancel();
+        bindFindToFilter();
 
         addWindowListener(new WindowAdapter() {
             @Override
@@ -241,6 +242,19 @@ public final class MainWindow extends JFrame {
         return action;
     }
 
+    /** Ctrl+F (Cmd+F) puts the cursor in the tree's filter, wherever the focus is. */
+    private void bindFindToFilter() {
+        String key = "focusFilter";
+        getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_F,
+                java.awt.Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()), key);
+        getRootPane().getActionMap().put(key, new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                treePanel.focusFilter();
+            }
+        });
+    }
+
     /** Escape cancels a load in progress, like the status bar's Cancel button. */
     private void bindEscapeToCancel() {
         String key = "cancelLoading";
@@ -279,7 +293,7 @@ public final class MainWindow extends JFrame {
             // The chart keeps most of the height; the table gets what its rows need, within limits.
             int height = right.getHeight() > 0 ? right.getHeight() : getHeight() - 100;
             int wanted = comparisonPanel.getPreferredSize().height;
-            int tableHeight = Math.max(140, Math.min(wanted, (int) (height * 0.4)));
+            int tableHeight = Math.max(140, Math.min(wanted, (int) (height * 0.3)));
             chartAndRanking.setDividerLocation(Math.max(200, height - tableHeight));
         } else {
             right.add(chartView, BorderLayout.CENTER);

@@ -217,13 +217,23 @@ public final class ModuleTreePanel extends JPanel {
         return tree.requestFocusInWindow();
     }
 
-    /** Rebuilds after a change of filter or toggle, keeping the selected bias when it is still shown. */
+    /**
+     * Rebuilds after a change of filter or toggle, keeping the selected bias when it is still shown.
+     * The chart never follows the filter: a hidden selection leaves the plot as it was until the
+     * user picks a row (typing "fc" should not flash through every match's chart).
+     */
     private void rebuild() {
         if (model != null) {
-            // Nothing selected (the filter matched nothing a moment ago): come back to the chart's biases.
+            // Nothing selected (the filter hid it a moment ago): come back to the chart's biases.
             List<String> selected = names(selectedBiases());
-            rebuild(selected.isEmpty() ? shownBiases : selected, true);
+            rebuild(selected.isEmpty() ? shownBiases : selected, false);
         }
+    }
+
+    /** Puts the cursor in the filter field with its text selected (Ctrl+F). */
+    public void focusFilter() {
+        filterField.selectAll();
+        filterField.requestFocusInWindow();
     }
 
     private void report(List<BiasEntry> selection) {

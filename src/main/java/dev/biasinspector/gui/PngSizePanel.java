@@ -11,7 +11,11 @@ import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
 
-/** Width, height and "2x for high-DPI" beside the file list of the PNG export dialog. */
+/**
+ * Width, height, "2x for high-DPI" and, when the window is dark, "Light theme" beside the file
+ * list of the PNG export dialog: a chart for a paper or a slide is usually wanted light whatever
+ * the window looks like.
+ */
 public final class PngSizePanel extends JPanel {
 
     /** Largest side offered; at 2x that is 10,000 pixels, about 400 MB while rendering. */
@@ -20,8 +24,14 @@ public final class PngSizePanel extends JPanel {
     private final JSpinner width;
     private final JSpinner height;
     private final JCheckBox doubleScale = new JCheckBox("2x (high-DPI)");
+    private final JCheckBox lightTheme = new JCheckBox("Light theme");
 
     public PngSizePanel(Dimension initial) {
+        this(initial, false);
+    }
+
+    /** @param windowIsDark whether to offer the light theme (a light window exports light anyway) */
+    public PngSizePanel(Dimension initial, boolean windowIsDark) {
         super(new GridBagLayout());
         setBorder(BorderFactory.createCompoundBorder(BorderFactory.createTitledBorder("Image size"),
                 BorderFactory.createEmptyBorder(4, 6, 4, 6)));
@@ -37,7 +47,11 @@ public final class PngSizePanel extends JPanel {
         add(height, at(c, 1, 1));
         c.gridwidth = 2;
         add(doubleScale, at(c, 0, 2));
-        add(new JLabel(" "), at(c, 0, 3));
+        lightTheme.setName("pngLightTheme");
+        lightTheme.setToolTipText("Export with a white background whatever the window's theme");
+        lightTheme.setVisible(windowIsDark);
+        add(lightTheme, at(c, 0, 3));
+        add(new JLabel(" "), at(c, 0, 4));
     }
 
     public int pngWidth() {
@@ -50,6 +64,11 @@ public final class PngSizePanel extends JPanel {
 
     public double scale() {
         return doubleScale.isSelected() ? 2.0 : 1.0;
+    }
+
+    /** Whether the PNG is drawn in the light theme instead of the window's. */
+    public boolean lightTheme() {
+        return lightTheme.isVisible() && lightTheme.isSelected();
     }
 
     private static JSpinner spinner(String name, int value) {

@@ -21,6 +21,17 @@ final class SessionViews implements SessionListener {
         this.status = status;
     }
 
+    /** Where the open model lives, for the status bar: a path, or which bundled example. */
+    static String location(dev.biasinspector.session.ModelSource source) {
+        if (source instanceof dev.biasinspector.session.ModelSource.UserFile file) {
+            return file.path().toAbsolutePath().toString();
+        }
+        if (source instanceof dev.biasinspector.session.ModelSource.CheckpointFolder folder) {
+            return folder.folder().toAbsolutePath().toString();
+        }
+        return source.displayName();
+    }
+
     static void bind(BiasSession session, ModuleTreePanel tree, StatusBar status) {
         session.addListener(new SessionViews(session, tree, status));
     }
@@ -39,6 +50,11 @@ final class SessionViews implements SessionListener {
     @Override
     public void statusChanged() {
         status.showMessage(session.status());
+        status.showLocation(session.current().map(open -> location(open.source())).orElse(""));
+        if (session.isNote()) {
+            String note = session.status();
+            status.expireLater(() -> session.expireNote(note));
+        }
         session.busy().ifPresentOrElse(what -> status.showBusy(what, session::cancel), status::hideBusy);
     }
 }

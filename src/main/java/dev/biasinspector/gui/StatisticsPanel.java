@@ -37,6 +37,8 @@ final class StatisticsPanel extends JPanel {
 
     void show(BiasStatistics statistics) {
         StatisticsText.of(statistics).forEach((label, text) -> values.get(label).setText(text));
+        String detail = StatisticsText.nonFiniteDetail(statistics);
+        values.get("NaN/Inf").setToolTipText(detail.isEmpty() ? null : detail);
     }
 
     void clear() {

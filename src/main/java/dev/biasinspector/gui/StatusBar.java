@@ -18,7 +18,13 @@ import java.awt.FlowLayout;
  */
 final class StatusBar extends JPanel {
 
+    /** How long a note ("Saved fc1.png") stays before the line shows what is open again. */
+    static final int NOTE_MILLIS = 10_000;
+
     private final JLabel text = new JLabel(" ");
+    private final JLabel location = new JLabel();
+    private final javax.swing.Timer noteTimer = new javax.swing.Timer(NOTE_MILLIS, null);
+    private Runnable onNoteExpired = () -> { };
     private final JPanel busy = new JPanel(new FlowLayout(FlowLayout.TRAILING, 6, 0));
     private final JLabel busyText = new JLabel();
     private final JButton cancel = new JButton("Cancel");
@@ -41,7 +47,16 @@ final class StatusBar extends JPanel {
         busy.add(cancel);
         busy.setVisible(false);
         add(text, BorderLayout.CENTER);
-        add(busy, BorderLayout.EAST);
+        location.setName("openFileLocation");
+        location.putClientProperty("FlatLaf.styleClass", "small");
+        location.setEnabled(false);
+        JPanel east = new JPanel(new FlowLayout(FlowLayout.TRAILING, 8, 0));
+        east.setOpaque(false);
+        east.add(busy);
+        east.add(location);
+        add(east, BorderLayout.EAST);
+        noteTimer.setRepeats(false);
+        noteTimer.addActionListener(e -> onNoteExpired.run());
     }
 
     @Override
@@ -65,7 +80,24 @@ final class StatusBar extends JPanel {
     }
 
     void showMessage(String message) {
+        noteTimer.stop();
         text.setText(message);
+    }
+
+    /** The open file's path at the right end of the line (its full text also as a tooltip). */
+    void showLocation(String path) {
+        location.setText(path.length() > 70 ? "\u2026" + path.substring(path.length() - 69) : path);
+        location.setToolTipText(path.isEmpty() ? null : path);
+    }
+
+    String openFileLocation() {
+        return location.getToolTipText() == null ? "" : location.getToolTipText();
+    }
+
+    /** Runs {@code expire} after {@link #NOTE_MILLIS} unless another message comes first. */
+    void expireLater(Runnable expire) {
+        onNoteExpired = expire;
+        noteTimer.restart();
     }
 
     String text() {

@@ -214,7 +214,10 @@ public final class WhatIfDialog extends JDialog {
         addRow(form, row++, "", flow(typed, values));
         JPanel actions = new JPanel(new BorderLayout(8, 0));
         actions.add(flow(progressText, progress), BorderLayout.CENTER);
-        actions.add(run, BorderLayout.EAST);
+        JButton close = new JButton("Close");
+        close.setName("whatIfClose");
+        close.addActionListener(e -> dispose());
+        actions.add(flow(run, close), BorderLayout.EAST);
         GridBagConstraints c = new GridBagConstraints();
         c.gridx = 0;
         c.gridy = row++;

@@ -1,11 +1,12 @@
 package dev.biasinspector.model;
 
 /**
- * Summary numbers shown under the chart. NaN and infinite values are counted, and left out of
- * min, max, mean, std and the L2 norm so one bad value does not hide the rest.
+ * Summary numbers shown under the chart. NaN and infinite values are counted and listed by index
+ * ({@link #nonFinite}), and left out of min, max, mean, std and the L2 norm so one bad value does
+ * not hide the rest.
  */
 public record BiasStatistics(int count, double min, double max, double mean, double std, double l2Norm,
-                             int zeros, int nanCount, int infCount) {
+                             int zeros, int nanCount, int infCount, NonFiniteValues nonFinite) {
 
     public static BiasStatistics of(float[] values) {
         int finite = 0;
@@ -36,7 +37,7 @@ public record BiasStatistics(int count, double min, double max, double mean, dou
         }
         if (finite == 0) {
             return new BiasStatistics(values.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    zeros, nan, inf);
+                    zeros, nan, inf, NonFiniteValues.of(values));
         }
         double mean = sum / finite;
         double variance = 0;
@@ -47,6 +48,7 @@ public record BiasStatistics(int count, double min, double max, double mean, dou
         }
         // Population standard deviation, as numpy's default and torch.std(unbiased=False).
         double std = Math.sqrt(variance / finite);
-        return new BiasStatistics(values.length, min, max, mean, std, Math.sqrt(sumSquares), zeros, nan, inf);
+        return new BiasStatistics(values.length, min, max, mean, std, Math.sqrt(sumSquares), zeros, nan, inf,
+                nan + inf == 0 ? NonFiniteValues.of(new float[0]) : NonFiniteValues.of(values));
     }
 }

@@ -35,6 +35,8 @@ public final class BiasSession {
     private String message = "";
     private ChartOptions options = ChartOptions.DEFAULT;
     private String status = "Nothing open";
+    /** The last note of {@link #setStatus}, while it may still be on the status line. */
+    private String note;
     private String busy;
     private PendingTask loading;
     private PendingTask reading;
@@ -169,16 +171,41 @@ public final class BiasSession {
         });
     }
 
+    /** About how many histogram bins (0: automatic); the same bins for every series shown. */
+    public void setBins(int bins) {
+        command(() -> setOptions(options.withBins(bins)));
+    }
+
     /** What the checkpoint heat map's colour shows. */
     public void setShading(Shading shading) {
         command(() -> setOptions(options.withShading(shading)));
     }
 
-    /** A one-line note for the status line, e.g. "Saved fc1.png". */
+    /** A one-line note for the status line, e.g. "Saved fc1.png"; see {@link #expireNote}. */
     public void setStatus(String text) {
         command(() -> {
             status = text;
+            note = text;
             tell(SessionListener::statusChanged);
+        });
+    }
+
+    /** Whether the status line shows a note of {@link #setStatus} rather than what is open. */
+    public boolean isNote() {
+        return note != null && note.equals(status);
+    }
+
+    /**
+     * The note {@code text} has been read: the status line goes back to what is open. Nothing
+     * happens when another status replaced it meanwhile (the window calls this a while later).
+     */
+    public void expireNote(String text) {
+        command(() -> {
+            if (isNote() && status.equals(text)) {
+                note = null;
+                status = ModelSummary.describe(current, comparison);
+                tell(SessionListener::statusChanged);
+            }
         });
     }
 

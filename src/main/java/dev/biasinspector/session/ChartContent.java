@@ -44,8 +44,12 @@ public sealed interface ChartContent {
         return "";
     }
 
-    /** One bias, or several overlaid in one chart with a legend (selected with Ctrl/Shift-click). */
-    record Biases(List<BiasVector> vectors, String notice) implements ChartContent {
+    /**
+     * One bias, or several overlaid in one chart with a legend (selected with Ctrl/Shift-click).
+     *
+     * @param source the file they come from, a subtitle of the chart (and so of every PNG); may be empty
+     */
+    record Biases(List<BiasVector> vectors, String notice, String source) implements ChartContent {
 
         public Biases {
             if (vectors.isEmpty()) {
@@ -55,16 +59,21 @@ public sealed interface ChartContent {
         }
 
         public Biases(List<BiasVector> vectors) {
-            this(vectors, "");
+            this(vectors, "", "");
+        }
+
+        public Biases(List<BiasVector> vectors, String notice) {
+            this(vectors, notice, "");
         }
 
         @Override
         public JFreeChart chart(ChartOptions options, ChartTheme theme) {
-            if (options.histogram()) {
-                return HistogramChartFactory.create("Histogram of " + BiasChartFactory.names(vectors),
-                        BiasChartFactory.seriesOf(vectors), theme);
-            }
-            return BiasChartFactory.create(vectors, theme);
+            JFreeChart chart = options.histogram()
+                    ? HistogramChartFactory.create("Histogram of " + BiasChartFactory.names(vectors),
+                            BiasChartFactory.seriesOf(vectors), theme, options.bins())
+                    : BiasChartFactory.create(vectors, theme);
+            BiasChartFactory.setSource(chart, source, theme);
+            return chart;
         }
 
         @Override
@@ -104,14 +113,15 @@ public sealed interface ChartContent {
 
         @Override
         public JFreeChart chart(ChartOptions options, ChartTheme theme) {
-            String label = BiasChartFactory.label(change.before());
+            String name = change.before().name();
             List<ChartSeries> both = List.of(new ChartSeries(before, change.before().values()),
                     new ChartSeries(after, change.after().values()));
-            if (options.histogram()) {
-                return HistogramChartFactory.create("Histogram of " + label, both, theme);
-            }
-            return ComparisonChartFactory.create(label + ": " + before + " \u2192 " + after, both.get(0), both.get(1),
-                    new ChartSeries("change (after \u2212 before)", change.delta().values()), theme);
+            JFreeChart chart = options.histogram()
+                    ? HistogramChartFactory.create("Histogram of " + name, both, theme, options.bins())
+                    : ComparisonChartFactory.create(name, both.get(0), both.get(1),
+                            new ChartSeries("change (after \u2212 before)", change.delta().values()), theme);
+            BiasChartFactory.setSource(chart, before + " \u2192 " + after, theme);
+            return chart;
         }
 
         @Override
@@ -143,7 +153,7 @@ public sealed interface ChartContent {
      * @param entry     the bias in the model shown in the tree (its module and type)
      * @param note      a sentence about what is not shown, or empty
      */
-    record Evolution(BiasEvolution evolution, BiasEntry entry, String note) implements ChartContent {
+    record Evolution(BiasEvolution evolution, BiasEntry entry, String note, String source) implements ChartContent {
 
         public Evolution {
             if (evolution.rows().isEmpty()) {
@@ -152,19 +162,25 @@ public sealed interface ChartContent {
         }
 
         public Evolution(BiasEvolution evolution, BiasEntry entry) {
-            this(evolution, entry, "");
+            this(evolution, entry, "", "");
+        }
+
+        public Evolution(BiasEvolution evolution, BiasEntry entry, String note) {
+            this(evolution, entry, note, "");
         }
 
         @Override
         public JFreeChart chart(ChartOptions options, ChartTheme theme) {
             int current = clamp(options.checkpoint());
-            String label = BiasChartFactory.label(primary(options));
-            if (options.histogram()) {
-                return HistogramChartFactory.create("Histogram of " + label + " in " + evolution.checkpoints().get(current),
-                        List.of(new ChartSeries(evolution.checkpoints().get(current), evolution.rows().get(current))), theme);
-            }
-            return EvolutionChartFactory.create(label + " over " + evolution.checkpoints().size() + " checkpoints",
-                    evolution.checkpoints(), evolution.rows(), current, options.shading(), theme);
+            String label = primary(options).name();
+            JFreeChart chart = options.histogram()
+                    ? HistogramChartFactory.create("Histogram of " + label + " in " + evolution.checkpoints().get(current),
+                            List.of(new ChartSeries(evolution.checkpoints().get(current), evolution.rows().get(current))), theme,
+                            options.bins())
+                    : EvolutionChartFactory.create(label + " over " + evolution.checkpoints().size() + " checkpoints",
+                            evolution.checkpoints(), evolution.rows(), current, options.shading(), theme);
+            BiasChartFactory.setSource(chart, source, theme);
+            return chart;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.biasinspector.session;
 
 import dev.biasinspector.chart.EvolutionChartFactory.Shading;
+import dev.biasinspector.chart.HistogramChartFactory;
 
 /**
  * How the user asked to see the content: scatter or histogram, which checkpoint the slider
@@ -9,20 +10,37 @@ import dev.biasinspector.chart.EvolutionChartFactory.Shading;
  * @param histogram  whether to show a histogram instead of the scatter
  * @param checkpoint index of the checkpoint shown in a checkpoint series
  * @param shading    what the heat map's colour shows
+ * @param bins       about how many histogram bins, {@link HistogramChartFactory#AUTOMATIC} for the
+ *                   Freedman–Diaconis rule
  */
-public record ChartOptions(boolean histogram, int checkpoint, Shading shading) {
+public record ChartOptions(boolean histogram, int checkpoint, Shading shading, int bins) {
 
-    public static final ChartOptions DEFAULT = new ChartOptions(false, 0, Shading.CHANGE);
+    public static final ChartOptions DEFAULT = new ChartOptions(false, 0, Shading.CHANGE, HistogramChartFactory.AUTOMATIC);
+
+    public ChartOptions {
+        if (bins < 0 || bins > HistogramChartFactory.MAX_REQUESTED_BINS) {
+            throw new IllegalArgumentException("bin count must be between 1 and "
+                    + HistogramChartFactory.MAX_REQUESTED_BINS + " (0: automatic), got " + bins);
+        }
+    }
+
+    public ChartOptions(boolean histogram, int checkpoint, Shading shading) {
+        this(histogram, checkpoint, shading, HistogramChartFactory.AUTOMATIC);
+    }
 
     public ChartOptions withHistogram(boolean on) {
-        return new ChartOptions(on, checkpoint, shading);
+        return new ChartOptions(on, checkpoint, shading, bins);
     }
 
     public ChartOptions withCheckpoint(int index) {
-        return new ChartOptions(histogram, index, shading);
+        return new ChartOptions(histogram, index, shading, bins);
     }
 
     public ChartOptions withShading(Shading newShading) {
-        return new ChartOptions(histogram, checkpoint, newShading);
+        return new ChartOptions(histogram, checkpoint, newShading, bins);
+    }
+
+    public ChartOptions withBins(int newBins) {
+        return new ChartOptions(histogram, checkpoint, shading, newBins);
     }
 }

@@ -22,7 +22,8 @@ final class ContentReader {
         }
         List<BiasVector> vectors = new ArrayList<>();
         selection.forEach(entry -> model.cached(entry.name()).ifPresent(vectors::add));
-        return vectors.size() == selection.size() ? Optional.of(new ChartContent.Biases(vectors)) : Optional.empty();
+        return vectors.size() == selection.size() ? Optional.of(new ChartContent.Biases(vectors, "", source(model)))
+                : Optional.empty();
     }
 
     /**
@@ -33,20 +34,27 @@ final class ContentReader {
         BiasEntry first = selection.get(0);
         String onlyFirst = selection.size() > 1 ? "Shows one layer at a time: " + first.name() + "." : "";
         if (model.checkpoints().isPresent()) {
-            return new ChartContent.Evolution(model.checkpoints().get().evolution(first.name()), first, onlyFirst);
+            return new ChartContent.Evolution(model.checkpoints().get().evolution(first.name()), first, onlyFirst,
+                    source(model));
         }
         if (compared != null) {
             Optional<BiasChange> change = compared.change(first.name());
             if (change.isPresent()) {
                 return new ChartContent.Compared(change.get(), compared.before(), compared.after(), onlyFirst);
             }
-            return new ChartContent.Biases(List.of(vector(model, first)), compared.whyNotCompared(first.name()));
+            return new ChartContent.Biases(List.of(vector(model, first)), compared.whyNotCompared(first.name()),
+                    source(model));
         }
         List<BiasVector> vectors = new ArrayList<>();
         for (BiasEntry entry : selection) {
             vectors.add(vector(model, entry));
         }
-        return new ChartContent.Biases(vectors);
+        return new ChartContent.Biases(vectors, "", source(model));
+    }
+
+    /** The open file's name, under every chart's title so that an exported PNG says where it comes from. */
+    private static String source(OpenModel model) {
+        return model.source().displayName();
     }
 
     private static BiasVector vector(OpenModel model, BiasEntry entry) throws IOException {

@@ -23,8 +23,13 @@ public final class StatisticsText {
         rows.put("std", number(s.std()));
         rows.put("L2", number(s.l2Norm()));
         rows.put("zeros", Integer.toString(s.zeros()));
-        rows.put("NaN/Inf", s.nanCount() + " / " + s.infCount());
+        rows.put("NaN/Inf", s.nonFinite().isEmpty() ? "0" : s.nonFinite().describe(3));
         return rows;
+    }
+
+    /** Where every listed NaN and infinity is, for the tooltip of the NaN/Inf row; empty when none. */
+    public static String nonFiniteDetail(BiasStatistics s) {
+        return s.nonFinite().describe(dev.biasinspector.model.NonFiniteValues.LISTED);
     }
 
     /** The labels of {@link #of}, for building the panel before any numbers exist. */

@@ -41,7 +41,7 @@ class BiasChartFactoryTest {
     void titleAndAxisLabelsNameTheModule() {
         JFreeChart chart = BiasChartFactory.create(vector("fc1.bias", "fc1", FC1), ChartTheme.light());
 
-        assertThat(chart.getTitle().getText()).isEqualTo("Bias of fc1");
+        assertThat(chart.getTitle().getText()).isEqualTo("fc1.bias");
         XYPlot plot = chart.getXYPlot();
         assertThat(plot.getDomainAxis().getLabel()).isEqualTo("Index");
         assertThat(plot.getRangeAxis().getLabel()).isEqualTo("Value");
@@ -60,11 +60,11 @@ class BiasChartFactoryTest {
         JFreeChart chart = BiasChartFactory.create(
                 List.of(vector("fc1.bias", "fc1", FC1), vector("fc2.bias", "fc2", 1f, 2f)), ChartTheme.dark());
 
-        assertThat(chart.getTitle().getText()).isEqualTo("Bias of fc1, fc2");
+        assertThat(chart.getTitle().getText()).isEqualTo("fc1.bias, fc2.bias");
         assertThat(chart.getLegend()).isNotNull();
         XYDataset dataset = chart.getXYPlot().getDataset();
         assertThat(dataset.getSeriesCount()).isEqualTo(2);
-        assertThat(dataset.getSeriesKey(1)).isEqualTo("fc2");
+        assertThat(dataset.getSeriesKey(1)).isEqualTo("fc2.bias");
         assertThat(dataset.getItemCount(1)).isEqualTo(2);
         assertThat(dataset.getYValue(1, 1)).isEqualTo(2.0);
     }
@@ -116,7 +116,7 @@ class BiasChartFactoryTest {
     void longListsAreShortenedInTheTitle() {
         List<BiasVector> four = List.of(vector("a.bias", "a", 1f), vector("b.bias", "b", 1f),
                 vector("c.bias", "c", 1f), vector("d.bias", "d", 1f));
-        assertThat(BiasChartFactory.title(four)).isEqualTo("Bias of a, b, c and 1 more");
+        assertThat(BiasChartFactory.title(four)).isEqualTo("a.bias, b.bias, c.bias and 1 more");
     }
 
     @Test

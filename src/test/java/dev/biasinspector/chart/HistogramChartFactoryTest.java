@@ -2,6 +2,7 @@ package dev.biasinspector.chart;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.statistics.HistogramDataset;
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +56,15 @@ class HistogramChartFactoryTest {
         assertThat(total(dataset, 0)).isEqualTo(5);
         assertThat(total(dataset, 1)).isEqualTo(2);
         assertThat(dataset.getItemCount(0)).isEqualTo(dataset.getItemCount(1));
-        assertThat(dataset.getStartXValue(0, 0)).isEqualTo(-1.0);
+        // Round edges: the values span [-1, 2] and the bins start and end on a multiple of their width.
+        double width = dataset.getEndXValue(0, 0) - dataset.getStartXValue(0, 0);
+        assertThat(width).isIn(0.5, 0.2, 0.1);
+        assertThat(dataset.getStartXValue(0, 0)).isCloseTo(-1.0, within(1e-12));
         assertThat(dataset.getEndXValue(1, dataset.getItemCount(1) - 1)).isCloseTo(2.0, within(1e-12));
         for (int i = 0; i < dataset.getItemCount(0); i++) {
             assertThat(dataset.getStartXValue(0, i)).isEqualTo(dataset.getStartXValue(1, i));
+            double edge = dataset.getStartXValue(0, i) / width;
+            assertThat(edge).isCloseTo(Math.rint(edge), within(1e-9));
         }
     }
 
@@ -67,14 +73,22 @@ class HistogramChartFactoryTest {
         HistogramDataset dataset = HistogramChartFactory.dataset(List.of(new ChartSeries("zeros", new float[8])));
 
         assertThat(total(dataset, 0)).isEqualTo(8);
-        int middle = dataset.getItemCount(0) / 2;
-        assertThat(dataset.getYValue(0, middle)).isEqualTo(8.0);
-        assertThat(dataset.getStartXValue(0, middle)).isNegative();
-        assertThat(dataset.getEndXValue(0, middle)).isPositive();
+        // The same window as the scatter's, [-1, 1]: one full bar starting at 0, empty bins either side.
+        assertThat(dataset.getStartXValue(0, 0)).isEqualTo(-1.0);
+        assertThat(dataset.getEndXValue(0, dataset.getItemCount(0) - 1)).isEqualTo(1.0);
+        int full = 0;
+        for (int i = 0; i < dataset.getItemCount(0); i++) {
+            if (dataset.getYValue(0, i) > 0) {
+                full++;
+                assertThat(dataset.getYValue(0, i)).isEqualTo(8.0);
+                assertThat(dataset.getStartXValue(0, i)).isEqualTo(0.0);
+            }
+        }
+        assertThat(full).isEqualTo(1);
     }
 
     @Test
-    void chartHasValueAndCountAxesAndPlacesSeveralSeriesSideBySide() {
+    void chartHasValueAndCountAxesAndOverlaysSeveralSeriesSeeThrough() {
         JFreeChart one = HistogramChartFactory.create("Histogram of fc1",
                 List.of(new ChartSeries("fc1", new float[] {1, 2, 3})), ChartTheme.light());
         assertThat(one.getTitle().getText()).isEqualTo("Histogram of fc1");
@@ -86,9 +100,11 @@ class HistogramChartFactoryTest {
                 new ChartSeries("before", new float[] {1, 2}), new ChartSeries("after", new float[] {2, 3})),
                 ChartTheme.dark());
         assertThat(two.getLegend()).isNotNull();
-        assertThat(two.getXYPlot().getRenderer()).isInstanceOf(ClusteredXYBarRenderer.class);
-        assertThat(two.getXYPlot().getRenderer().getSeriesPaint(0))
-                .isNotEqualTo(two.getXYPlot().getRenderer().getSeriesPaint(1));
+        XYBarRenderer bars = (XYBarRenderer) two.getXYPlot().getRenderer();
+        assertThat(bars).isNotInstanceOf(ClusteredXYBarRenderer.class);
+        assertThat(bars.getSeriesPaint(0)).isNotEqualTo(bars.getSeriesPaint(1));
+        assertThat(((java.awt.Color) bars.getSeriesPaint(0)).getAlpha()).isLessThan(200);
+        assertThat(((java.awt.Color) bars.getSeriesOutlinePaint(0)).getAlpha()).isEqualTo(255);
     }
 
     @Test

@@ -196,9 +196,11 @@ class CommandLineTest {
         java.util.List<dev.biasinspector.model.BiasVector> both = java.util.List.of(
                 pytorchVector("fc1", DemoModels.values("simple_net.pt", "fc1.bias")),
                 pytorchVector("fc2", DemoModels.values("simple_net.pt", "fc2.bias")));
-        BufferedImage expected = dev.biasinspector.export.ChartExporter.render(
-                dev.biasinspector.chart.BiasChartFactory.create(both, dev.biasinspector.chart.ChartTheme.light()),
-                800, 500, 1.0);
+        org.jfree.chart.JFreeChart chart = dev.biasinspector.chart.BiasChartFactory.create(both,
+                dev.biasinspector.chart.ChartTheme.light());
+        // the PNG names its file under the title
+        dev.biasinspector.chart.BiasChartFactory.setSource(chart, "simple_net.pt", dev.biasinspector.chart.ChartTheme.light());
+        BufferedImage expected = dev.biasinspector.export.ChartExporter.render(chart, 800, 500, 1.0);
         BufferedImage written = ImageIO.read(png.toFile());
         assertThat(differingPixels(written, expected)).isZero();
         assertThat(differingPixels(written, ImageIO.read(onlyFc1.toFile()))).isPositive();

@@ -123,7 +123,7 @@ class ExportDrawsWhatTheWindowShowsTest {
             session.compareWith(TRAINED);
             chart[0] = view.chart().orElseThrow();
         });
-        assertThat(chart[0].getTitle().getText()).isEqualTo("fc1: simple_net.pt \u2192 simple_net_trained.pt");
+        assertThat(chart[0].getTitle().getText()).isEqualTo("fc1.bias");
         // Change bars under the two files' values, not an overlay of two series.
         assertThat(dev.biasinspector.chart.ComparisonChartFactory.changePlot(chart[0]).getDataset().getSeriesKey(0))
                 .isEqualTo("change (after \u2212 before)");

@@ -37,7 +37,7 @@ class CheckpointSeriesWindowTest extends AppWindowTestBase {
 
         SymbolAxis checkpoints = onEdt(() -> (SymbolAxis) EvolutionChartFactory.heatMapPlot(chart()).getRangeAxis());
         assertThat(onEdt(checkpoints::getSymbols)).containsExactly(NATURAL_ORDER);
-        assertThat(chartTitle()).isEqualTo("fc1 over 4 checkpoints");
+        assertThat(chartTitle()).isEqualTo("fc1.bias over 4 checkpoints");
         // It starts at the last checkpoint.
         assertThat(window.slider("checkpointSlider").target().getValue()).isEqualTo(3);
         assertThat(scatterValues()).containsExactly(DemoModels.values("checkpoints/epoch_10.pt", "fc1.bias"));
@@ -71,10 +71,10 @@ class CheckpointSeriesWindowTest extends AppWindowTestBase {
         tree().clickPath("SimpleNet/fc2");
         awaitChartOf("fc2.bias");
 
-        assertThat(chartTitle()).isEqualTo("fc2 over 4 checkpoints");
+        assertThat(chartTitle()).isEqualTo("fc2.bias over 4 checkpoints");
         assertThat(scatterValues()).containsExactly(DemoModels.values("checkpoints/epoch_2.pt", "fc2.bias"));
         window.toggleButton("histogramToggle").click();
-        assertThat(chartTitle()).isEqualTo("Histogram of fc2 in epoch_2.pt");
+        assertThat(chartTitle()).isEqualTo("Histogram of fc2.bias in epoch_2.pt");
         assertThat(onEdt(frame::getTitle)).startsWith("checkpoints (demo)");
         assertThat(window.label("statusText").text()).contains("4 checkpoints");
     }

@@ -51,13 +51,18 @@ class ComparingTest extends AppWindowTestBase {
                 && frame.chartView().chart().map(c -> c.getXYPlot().getDataset().getSeriesCount() == 2).orElse(false));
 
         XYDataset dataset = onEdt(() -> chart().getXYPlot().getDataset());
-        assertThat(onEdt(() -> dataset.getSeriesKey(0))).isEqualTo("fc1");
-        assertThat(onEdt(() -> dataset.getSeriesKey(1))).isEqualTo("fc2");
+        assertThat(onEdt(() -> dataset.getSeriesKey(0))).isEqualTo("fc1.bias");
+        assertThat(onEdt(() -> dataset.getSeriesKey(1))).isEqualTo("fc2.bias");
         assertThat(values(dataset, 0)).containsExactly(DemoModels.values(BEFORE, "fc1.bias"));
         assertThat(values(dataset, 1)).containsExactly(DemoModels.values(BEFORE, "fc2.bias"));
         assertThat(onEdt(() -> chart().getLegend() != null)).isTrue();
-        assertThat(chartTitle()).isEqualTo("Bias of fc1, fc2");
+        assertThat(chartTitle()).isEqualTo("fc1.bias, fc2.bias");
         assertThat(window.label("statisticsCaption").text()).isEqualTo("Statistics of fc1");
+        // and a row per series, so fc2 is summarised too
+        org.assertj.swing.fixture.JTableFixture perSeries = window.table("overlayStatistics");
+        assertThat(perSeries.rowCount()).isEqualTo(2);
+        assertThat(perSeries.valueAt(org.assertj.swing.data.TableCell.row(1).column(0))).isEqualTo("fc2.bias");
+        assertThat(perSeries.valueAt(org.assertj.swing.data.TableCell.row(1).column(1))).isEqualTo("10");
     }
 
     @Test
@@ -67,7 +72,7 @@ class ComparingTest extends AppWindowTestBase {
 
         window.toggleButton("histogramToggle").click();
 
-        assertThat(chartTitle()).isEqualTo("Histogram of fc1");
+        assertThat(chartTitle()).isEqualTo("Histogram of fc1.bias");
         IntervalXYDataset bins = (IntervalXYDataset) onEdt(() -> chart().getXYPlot().getDataset());
         float[] counts = values(bins, 0);
         assertThat(counts.length).isBetween(HistogramChartFactory.MIN_BINS, HistogramChartFactory.MAX_BINS);
@@ -76,13 +81,26 @@ class ComparingTest extends AppWindowTestBase {
             total += c;
         }
         assertThat(total).isEqualTo(20.0);
+        // The bin count the user picks: round bins, as many as asked for within rounding, still every value.
+        window.comboBox("histogramBins").requireVisible().selectItem("50 bins");
+        awaitTrue("50 bins", () -> frame.session().options().bins() == 50
+                && values((XYDataset) chart().getXYPlot().getDataset(), 0).length > counts.length);
+        float[] finer = values((XYDataset) onEdt(() -> chart().getXYPlot().getDataset()), 0);
+        assertThat(finer.length).isBetween(30, 85);
+        double finerTotal = 0;
+        for (float c : finer) {
+            finerTotal += c;
+        }
+        assertThat(finerTotal).isEqualTo(20.0);
         // The toggle stays on while another layer is picked.
         tree().clickPath("SimpleNet/fc2");
         awaitChartOf("fc2.bias");
-        assertThat(chartTitle()).isEqualTo("Histogram of fc2");
+        assertThat(chartTitle()).isEqualTo("Histogram of fc2.bias");
 
         window.toggleButton("scatterToggle").click();
-        assertThat(chartTitle()).isEqualTo("Bias of fc2");
+        assertThat(chartTitle()).isEqualTo("fc2.bias");
+        assertThat(onEdt(() -> robot.finder().findByName(frame, "histogramBins", javax.swing.JComboBox.class, false)
+                .isShowing())).as("the bin count belongs to the histogram").isFalse();
         assertThat(chartValues()).containsExactly(DemoModels.values(BEFORE, "fc2.bias"));
     }
 
@@ -96,7 +114,10 @@ class ComparingTest extends AppWindowTestBase {
         awaitComparison();
 
         JFreeChart chart = chart();
-        assertThat(chartTitle()).isEqualTo("fc1: simple_net.pt \u2192 simple_net_trained.pt");
+        assertThat(chartTitle()).isEqualTo("fc1.bias");
+        assertThat(onEdt(() -> dev.biasinspector.chart.BiasChartFactory.subtitle(chart,
+                dev.biasinspector.chart.BiasChartFactory.SOURCE_ID).getText()))
+                .isEqualTo(BEFORE + " \u2192 " + AFTER);
         XYDataset both = onEdt(() -> ComparisonChartFactory.valuesPlot(chart).getDataset());
         assertThat(onEdt(() -> both.getSeriesKey(0))).isEqualTo(BEFORE);
         assertThat(onEdt(() -> both.getSeriesKey(1))).isEqualTo(AFTER);
@@ -144,7 +165,7 @@ class ComparingTest extends AppWindowTestBase {
 
         awaitChartOf("fc2.bias");
         assertThat(onEdt(() -> frame.treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
-        assertThat(chartTitle()).isEqualTo("fc2: simple_net.pt \u2192 simple_net_trained.pt");
+        assertThat(chartTitle()).isEqualTo("fc2.bias");
         assertThat(values(onEdt(() -> ComparisonChartFactory.valuesPlot(chart()).getDataset()), 1))
                 .containsExactly(DemoModels.values(AFTER, "fc2.bias"));
     }
@@ -185,7 +206,7 @@ class ComparingTest extends AppWindowTestBase {
         assertThat(onEdt(() -> robot.finder().findAll(frame, new org.assertj.swing.core.NameMatcher("comparisonPanel", true))))
                 .isEmpty();
         awaitChartOf("fc1.bias");
-        assertThat(chartTitle()).isEqualTo("Bias of fc1");
+        assertThat(chartTitle()).isEqualTo("fc1.bias");
         assertThat(onEdt(frame::getTitle)).isEqualTo(BEFORE + " \u2014 Bias Inspector");
     }
 
@@ -204,7 +225,7 @@ class ComparingTest extends AppWindowTestBase {
         awaitTrue("the comparison again", () -> frame.session().isIdle() && frame.session().comparison().isPresent()
                 && frame.chartView().content().map(ChartContent.Compared.class::isInstance).orElse(false));
 
-        assertThat(chartTitle()).isEqualTo("fc2: simple_net.pt \u2192 simple_net_trained.pt");
+        assertThat(chartTitle()).isEqualTo("fc2.bias");
         assertThat(window.table("changeTable").rowCount()).isEqualTo(2);
     }
 
@@ -233,7 +254,7 @@ class ComparingTest extends AppWindowTestBase {
         awaitComparison();
 
         awaitChartOf("fc1.bias");
-        assertThat(chartTitle()).isEqualTo("fc1: simple_net.pt \u2192 simple_net_trained.pt");
+        assertThat(chartTitle()).isEqualTo("fc1.bias");
         XYDataset both = onEdt(() -> ComparisonChartFactory.valuesPlot(chart()).getDataset());
         assertThat(values(both, 0)).containsExactly(DemoModels.values(BEFORE, "fc1.bias"));
         assertThat(values(both, 1)).containsExactly(DemoModels.values(AFTER, "fc1.bias"));
@@ -253,7 +274,7 @@ class ComparingTest extends AppWindowTestBase {
         dialog.requireTitle("Cannot Compare");
         clickAndAwaitClosed(dialog.okButton());
         assertThat(onEdt(() -> frame.session().comparison().isPresent())).isFalse();
-        assertThat(chartTitle()).isEqualTo("Bias of fc1");
+        assertThat(chartTitle()).isEqualTo("fc1.bias");
         assertThat(chartValues()).containsExactly(DemoModels.values(BEFORE, "fc1.bias"));
     }
 

@@ -46,7 +46,10 @@ class MainWindowTest extends AppWindowTestBase {
         float[] expected = Fixtures.biasValues(FIXTURE, "fc2.bias");
         assertThat(expected).hasSize(10);
         assertThat(chartValues()).containsExactly(expected);
-        assertThat(chartTitle()).isEqualTo("Bias of fc2");
+        assertThat(chartTitle()).isEqualTo("fc2.bias");
+        // the file it comes from, under the title (and so in every exported PNG)
+        assertThat(onEdt(() -> dev.biasinspector.chart.BiasChartFactory.subtitle(chart(),
+                dev.biasinspector.chart.BiasChartFactory.SOURCE_ID).getText())).isEqualTo(FIXTURE);
         assertThat(window.label("stat.n").text()).isEqualTo("10");
     }
 
@@ -64,13 +67,37 @@ class MainWindowTest extends AppWindowTestBase {
     }
 
     @Test
+    void theOpenFilesPathIsOnTheStatusBarAndANoteGoesAway() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        awaitChartOf("fc1.bias");
+
+        assertThat(window.label("openFileLocation").target().getToolTipText())
+                .isEqualTo(Fixtures.path(FIXTURE).toAbsolutePath().toString());
+        String open = window.label("statusText").text();
+        onEdt(() -> {
+            frame.session().setStatus("Saved somewhere.png");
+            return null;
+        });
+        assertThat(window.label("statusText").text()).isEqualTo("Saved somewhere.png");
+        // read, the note gives way to what is open (after StatusBar.NOTE_MILLIS)
+        awaitTrue("the note expired", () -> window.label("statusText").target().getText().equals(open),
+                org.assertj.swing.timing.Timeout.timeout(StatusBar.NOTE_MILLIS + 30_000));
+    }
+
+    @Test
     void typingInTheFilterNarrowsTheTree() {
         start(Optional.of(Fixtures.path(FIXTURE)));
 
         awaitChartOf("fc1.bias");
+        // Ctrl+F from the tree reaches the filter.
+        pressMenuShortcut(java.awt.event.KeyEvent.VK_F);
+        awaitTrue("the filter has the focus", () -> window.textBox("treeFilter").target().isFocusOwner());
         window.textBox("treeFilter").enterText("fc2");
         assertThat(treeRows()).containsExactly("SimpleNet", "fc2");
-        // fc1 is hidden, so the first match is shown in its place.
+        // Filtering narrows the tree, never the chart: fc1 stays until the user picks fc2.
+        awaitIdle();
+        assertThat(chartTitle()).isEqualTo("fc1.bias");
+        tree().clickPath("SimpleNet/fc2");
         awaitChartOf("fc2.bias");
         assertThat(chartValues()).containsExactly(Fixtures.biasValues(FIXTURE, "fc2.bias"));
 
@@ -163,7 +190,7 @@ class MainWindowTest extends AppWindowTestBase {
         awaitChartOf("fc1.bias");
         assertThat(onEdt(frame::getTitle)).startsWith("simple_net.pt (demo)");
         assertThat(chartValues()).containsExactly(demoValues("fc1.bias"));
-        assertThat(chartTitle()).isEqualTo("Bias of fc1");
+        assertThat(chartTitle()).isEqualTo("fc1.bias");
     }
 
     /** PyTorch's values of a bias of the bundled demo, from models/expected.json. */

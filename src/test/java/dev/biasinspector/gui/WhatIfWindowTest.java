@@ -121,7 +121,25 @@ class WhatIfWindowTest extends AppWindowTestBase {
         // Nothing ran, so nobody was asked about running code.
         assertThat(settings.djlWarningAccepted()).isFalse();
         assertThat(((WhatIfDialog) dialog.target()).result()).isEmpty();
-        dialog.close();
+        dialog.button("whatIfClose").click();
+        awaitTrue("the dialog closed", () -> !dialog.target().isDisplayable());
+    }
+
+    @Test
+    void theDialogClosesWhenAnotherModelIsOpened() {
+        start(Optional.of(DemoModels.path("simple_net.pt")));
+        awaitChartOf("fc1.bias");
+        window.menuItemWithPath("Model", "What-if\u2026").click();
+        DialogFixture dialog = whatIfDialog();
+
+        onEdt(() -> {
+            frame.session().open(DemoModels.path("simple_net_trained.pt"));
+            return null;
+        });
+        awaitIdle();
+
+        // It would run the old file while the window shows the new one.
+        awaitTrue("the what-if dialog of the old model closed", () -> !dialog.target().isDisplayable());
     }
 
     @Test
@@ -130,6 +148,9 @@ class WhatIfWindowTest extends AppWindowTestBase {
         awaitIdle();
 
         assertThat(onEdt(() -> window.menuItemWithPath("Model", "What-if\u2026").target().isEnabled())).isFalse();
+        // the menu item says why
+        assertThat(onEdt(() -> window.menuItemWithPath("Model", "What-if\u2026").target().getToolTipText()))
+                .contains("mlp_demo-0003.params is not a TorchScript file", "weights only");
     }
 
     private DialogFixture whatIfDialog() {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -51,6 +52,39 @@ class BiasSessionTest {
         assertThat(session.isLoading()).isFalse();
         assertThat(events.seen).containsSubsequence("model", "selection", "chart");
         assertThat(events.failures).isEmpty();
+    }
+
+    @Test
+    void aNoteGivesWayToWhatIsOpenOnceReadButNotALaterMessage() {
+        BiasSession session = session(TaskRunner.sameThread());
+        session.open(SIMPLE_NET);
+        String open = session.status();
+
+        session.setStatus("Saved fc1.png");
+        assertThat(session.isNote()).isTrue();
+        session.expireNote("Saved fc1.png");
+        assertThat(session.status()).isEqualTo(open);
+        assertThat(session.isNote()).isFalse();
+
+        session.setStatus("Saved fc1.png");
+        session.setStatus("Copied the chart");
+        // the first note's timer runs out after the second note arrived: the second stays
+        session.expireNote("Saved fc1.png");
+        assertThat(session.status()).isEqualTo("Copied the chart");
+    }
+
+    @Test
+    void theHistogramBinCountIsAnOption() {
+        BiasSession session = session(TaskRunner.sameThread());
+        session.open(SIMPLE_NET);
+        session.setHistogram(true);
+        session.setBins(10);
+
+        assertThat(session.options().bins()).isEqualTo(10);
+        org.jfree.chart.JFreeChart chart = session.content().orElseThrow().chart(session.options(),
+                dev.biasinspector.chart.ChartTheme.light());
+        assertThat(chart.getXYPlot().getDataset().getItemCount(0)).isBetween(6, 17);
+        assertThatThrownBy(() -> session.options().withBins(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -282,7 +316,7 @@ class BiasSessionTest {
         assertThat(session.content()).containsSame(shown);
         assertThat(events.seen).endsWith("chart-options");
         assertThat(shown.chart(session.options(), dev.biasinspector.chart.ChartTheme.light()).getTitle().getText())
-                .isEqualTo("Histogram of fc1");
+                .isEqualTo("Histogram of fc1.bias");
     }
 
     private static List<String> names(List<BiasEntry> entries) {

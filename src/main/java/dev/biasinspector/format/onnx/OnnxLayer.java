@@ -8,6 +8,10 @@ package dev.biasinspector.format.onnx;
  * @param className {@code Linear}, {@code Conv2d}, {@code ConvTranspose1d}, ...
  * @param weight    the weight initializer, or null when the weight is not a constant
  * @param bias      the 1-D bias initializer, or null
+ * @param weightName the weight's name as the node sees it: an Identity's output keeps the name of the
+ *                   parameter whose identical copy torch.onnx dropped ({@code b.bias} for {@code a.bias})
+ * @param biasName   the bias's name as the node sees it
  */
-record OnnxLayer(GraphNode node, String className, InitializerRecord weight, InitializerRecord bias) {
+record OnnxLayer(GraphNode node, String className, InitializerRecord weight, InitializerRecord bias,
+                 String weightName, String biasName) {
 }

@@ -2,10 +2,8 @@ package dev.biasinspector.format.onnx;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds the layers of an ONNX graph, which has no Linear or Conv layers as such, only operators:
@@ -14,7 +12,9 @@ import java.util.Set;
  * {@code MatMul} computes (how torch.onnx exports a Linear on 3-D input). torch.onnx passes shared
  * initializers on through {@code Identity} nodes, which are followed back to the initializer.
  *
- * <p>An initializer used by several layers (a Linear called twice) belongs to the first.
+ * <p>torch.onnx also stores equal tensors once (ResNet's folded BatchNorm biases right after
+ * initialisation) and gives the other users an Identity whose output keeps their own name, so each
+ * layer keeps the name it sees ({@link OnnxLayer#biasName()}) and the values it resolves to.
  */
 final class OnnxLayerFinder {
 
@@ -40,32 +40,21 @@ final class OnnxLayerFinder {
 
     private List<OnnxLayer> layers(List<GraphNode> nodes) {
         List<OnnxLayer> layers = new ArrayList<>();
-        Set<String> claimed = new HashSet<>();
         for (GraphNode node : nodes) {
             OnnxLayer layer = layerOf(node);
-            if (layer == null) {
-                continue;
+            if (layer != null && (layer.weight() != null || layer.bias() != null)) {
+                layers.add(layer);
             }
-            InitializerRecord weight = unclaimed(layer.weight(), claimed);
-            InitializerRecord bias = unclaimed(layer.bias(), claimed);
-            if (weight == null && bias == null) {
-                continue;
-            }
-            layers.add(new OnnxLayer(node, layer.className(), weight, bias));
         }
         return layers;
     }
 
-    private static InitializerRecord unclaimed(InitializerRecord initializer, Set<String> claimed) {
-        return initializer != null && claimed.add(initializer.name()) ? initializer : null;
-    }
-
     private OnnxLayer layerOf(GraphNode node) {
         return switch (node.opType()) {
-            case "Gemm" -> new OnnxLayer(node, "Linear", constant(node.input(1)), bias(node.input(2)));
+            case "Gemm" -> layer(node, "Linear", node.input(1), node.input(2));
             case "Conv", "ConvTranspose" -> {
                 InitializerRecord weight = constant(node.input(1));
-                yield new OnnxLayer(node, convClass(node.opType(), weight), weight, bias(node.input(2)));
+                yield layer(node, convClass(node.opType(), weight), node.input(1), node.input(2));
             }
             case "Add" -> linearAdd(node);
             default -> null;
@@ -81,14 +70,17 @@ final class OnnxLayerFinder {
             GraphNode matmul = producer.get(add.input(1 - i));
             InitializerRecord bias = bias(add.input(i));
             if (bias != null && matmul != null && matmul.opType().equals("MatMul")) {
-                InitializerRecord weight = constant(matmul.input(1));
-                if (weight == null) {
-                    weight = constant(matmul.input(0));
-                }
-                return new OnnxLayer(add, "Linear", weight, bias);
+                String weight = constant(matmul.input(1)) != null ? matmul.input(1) : matmul.input(0);
+                return layer(add, "Linear", weight, add.input(i));
             }
         }
         return null;
+    }
+
+    private OnnxLayer layer(GraphNode node, String className, String weightName, String biasName) {
+        InitializerRecord weight = constant(weightName);
+        InitializerRecord bias = bias(biasName);
+        return new OnnxLayer(node, className, weight, bias, weight == null ? "" : weightName, bias == null ? "" : biasName);
     }
 
     /** {@code Conv2d} for a 4-D weight, as PyTorch names the layer; plain {@code Conv} when the rank is unusual. */

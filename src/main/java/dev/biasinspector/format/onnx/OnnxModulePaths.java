@@ -31,18 +31,18 @@ final class OnnxModulePaths {
      * node's name, else the initializer's name made safe; never empty.
      */
     static String modulePath(OnnxLayer layer) {
-        if (layer.bias() != null && isPyTorchName(layer.bias().name(), true)) {
-            return ownerOf(layer.bias().name());
+        if (layer.bias() != null && isPyTorchName(layer.biasName(), true)) {
+            return ownerOf(layer.biasName());
         }
-        if (layer.weight() != null && isPyTorchName(layer.weight().name(), false)) {
-            return ownerOf(layer.weight().name());
+        if (layer.weight() != null && isPyTorchName(layer.weightName(), false)) {
+            return ownerOf(layer.weightName());
         }
         String fromNode = fromNodeName(layer.node().name());
         if (!fromNode.isEmpty()) {
             return fromNode;
         }
-        InitializerRecord named = layer.bias() != null ? layer.bias() : layer.weight();
-        String safe = named.name().replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+        String named = layer.bias() != null ? layer.biasName() : layer.weightName();
+        String safe = named.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
         return safe.isEmpty() ? layer.node().opType() : safe;
     }
 

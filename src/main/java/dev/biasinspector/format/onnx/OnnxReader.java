@@ -53,6 +53,10 @@ public final class OnnxReader implements ModelReader {
         Map<String, OnnxLayer> byPath = new LinkedHashMap<>();
         for (OnnxLayer layer : layers) {
             String path = OnnxModulePaths.modulePath(layer);
+            OnnxLayer earlier = byPath.get(path);
+            if (earlier != null && sameParameters(earlier, layer)) {
+                continue; // one module called twice (a tied Linear): its parameters are listed once
+            }
             String unique = path;
             for (int k = 1; byPath.containsKey(unique); k++) {
                 unique = path + "_" + k;
@@ -74,6 +78,10 @@ public final class OnnxReader implements ModelReader {
             }
         }
         return root;
+    }
+
+    private static boolean sameParameters(OnnxLayer a, OnnxLayer b) {
+        return a.bias() == b.bias() && (a.bias() != null || a.weight() == b.weight());
     }
 
     /** The module at {@code path}, creating it and any missing ancestors (iteratively: names can be deep). */

@@ -5,6 +5,7 @@ import dev.biasinspector.export.ChartExporter;
 import dev.biasinspector.gui.AppContext;
 import dev.biasinspector.session.ChartContent;
 import dev.biasinspector.session.LoadFailure;
+import dev.biasinspector.chart.ChartTheme;
 import dev.biasinspector.gui.PngSizePanel;
 import dev.biasinspector.gui.SaveFileChooser;
 import dev.biasinspector.model.BiasVector;
@@ -35,7 +36,8 @@ public final class ExportPngAction extends AppAction {
     protected void perform() {
         String stem = fileName(context.session().content().orElseThrow());
         Dimension size = context.chart().chartSize();
-        PngSizePanel sizePanel = new PngSizePanel(size);
+        ChartTheme windowTheme = context.chart().theme();
+        PngSizePanel sizePanel = new PngSizePanel(size, windowTheme.isDark());
         SaveFileChooser chooser = new SaveFileChooser("Export Chart as PNG", "png", "PNG images (*.png)",
                 context.settings().lastFolder(), stem + ".png");
         chooser.setAccessory(sizePanel);
@@ -48,7 +50,8 @@ public final class ExportPngAction extends AppAction {
         int height = sizePanel.pngHeight();
         double scale = sizePanel.scale();
         // A copy with the same zoom: the worker draws it while the EDT keeps painting the original.
-        JFreeChart copy = context.chart().copyOfChart(context.chart().theme()).orElseThrow();
+        ChartTheme theme = sizePanel.lightTheme() ? ChartTheme.light().withFont(windowTheme.font()) : windowTheme;
+        JFreeChart copy = context.chart().copyOfChart(theme).orElseThrow();
         context.showStatus("Saving " + target.getFileName() + "\u2026");
         context.tasks().run(() -> {
             ChartExporter.writePng(copy, target, width, height, scale);
