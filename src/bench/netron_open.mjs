@@ -23,6 +23,7 @@
 //   ... node src/bench/netron_open.mjs MODEL --values NAME OUT.f32
 // also writes the values Netron decodes for the tensor NAME (base.Tensor, as its tensor view shows
 // them) as little-endian float32 to OUT.f32: the benchmark's independent check of the generator.
+// NETRON_OPEN_DEBUG=1 prints the stack of an error.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as process from 'process';

@@ -8,6 +8,7 @@
 # python3-torch, python3-torchvision, python3-matplotlib, hyperfine and time (GNU time):
 #   apt-get install -y python3-torch python3-torchvision python3-matplotlib hyperfine time
 # (hyperfine is optional: without it the whole commands are timed with a /usr/bin/time loop.)
+# Step e also needs python3-numpy, and for its Netron rows node 20+ and NETRON_DIR (see below).
 #
 # Steps, all into target/bench/ (nothing here is committed):
 #   0. builds target/bias-inspector.jar if it is missing or older than the sources; compiles the JMH

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * platform's installer. Run by the {@code dist} Maven profile as a single-file Java program (no
  * shell, so the same steps run on Linux, macOS and Windows):
  *
- * <pre>java src/dist/Packager.java target=target version=0.1.0 installer=deb|dmg|msi|none</pre>
+ * <pre>java src/dist/Packager.java target=target version=0.1.0 installer=deb|dmg|msi|none [reuseImage=true]</pre>
  *
  * Why these steps:
  * <ul>
@@ -48,6 +48,7 @@ public final class Packager {
     final Path target;
     final String version;
     final String installer;
+    final boolean reuseImage;
     final boolean windows = os().startsWith("windows");
     final boolean mac = os().startsWith("mac");
 
@@ -57,6 +58,7 @@ public final class Packager {
         // jpackage wants 1 to 3 numbers; 0.1.0-SNAPSHOT ships as 0.1.0.
         version = args.getOrDefault("version", "0.1.0").replaceAll("[^0-9.].*$", "");
         installer = args.getOrDefault("installer", "none");
+        reuseImage = Boolean.parseBoolean(args.getOrDefault("reuseImage", "false"));
     }
 
     public static void main(String[] argv) throws Exception {
@@ -74,7 +76,13 @@ public final class Packager {
 
     void run() throws Exception {
         Path dist = target.resolve("dist");
-        Path image = dist.resolve(NAME);
+        // jpackage names the macOS image bias-inspector.app.
+        Path image = dist.resolve(mac ? NAME + ".app" : NAME);
+        if (reuseImage && Files.isDirectory(image)) {
+            // Installer templates changed, app unchanged: skip the minutes of image and training.
+            installer(image, dist);
+            return;
+        }
         Path runtime = target.resolve("jlink-runtime");
         Path input = target.resolve("jpackage-input");
         for (Path p : List.of(image, runtime, input)) {
@@ -241,7 +249,7 @@ public final class Packager {
                 Files.delete(p);
             }
         }
-        Path copy = target.resolve("installer-image").resolve(NAME);
+        Path copy = target.resolve("installer-image").resolve(image.getFileName().toString());
         deleteTree(copy.getParent());
         linkTree(image, copy, p -> !p.getFileName().toString().equals(NAME + ".jsa"));
         List<String> args = new ArrayList<>(List.of("--type", installer, "--app-image", copy.toString(),

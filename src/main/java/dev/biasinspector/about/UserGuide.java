@@ -21,7 +21,7 @@ public final class UserGuide {
     public static final String USAGE_ANCHOR = "using-the-app";
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
-    private static final Pattern TABLE_RULE = Pattern.compile("^\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
+    private static final Pattern TABLE_RULE = Pattern.compile("^\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*$");
 
     private UserGuide() {
     }

@@ -171,17 +171,6 @@ public final class BiasChartFactory {
     }
 
     /**
-     * A new chart of the same vectors as {@code shown}, in {@code theme}, showing the same axis
-     * ranges (the user's zoom). It shares nothing mutable with {@code shown}, so another thread
-     * may draw it while the window keeps painting the original.
-     */
-    public static JFreeChart copyOf(JFreeChart shown, List<BiasVector> series, ChartTheme theme) {
-        JFreeChart copy = create(series, theme);
-        ChartZoom.copy(shown, copy);
-        return copy;
-    }
-
-    /**
      * One series per vector, keyed by its full parameter name; item i is (i, value[i]). NaN and
      * infinite values read as NaN (see {@link BiasDataset}); the renderer marks them at the edge.
      */

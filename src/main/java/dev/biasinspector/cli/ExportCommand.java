@@ -15,6 +15,7 @@ import dev.biasinspector.session.SessionListener;
 import dev.biasinspector.session.TaskRunner;
 import dev.biasinspector.session.WhatIfInput;
 import dev.biasinspector.session.WhatIfRequest;
+import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,12 +116,12 @@ final class ExportCommand implements Callable<Integer> {
         ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
         if (output.toString().equals("-")) {
             // Binary PNG bytes: the raw process stream, not picocli's text writer.
-            ChartExporter.writePng(ChartExporter.render(content.chart(session.options(), theme), width, height, 1.0),
-                    System.out);
+            JFreeChart chart = ViewExport.chart(content, session.options(), theme);
+            ChartExporter.writePng(ChartExporter.render(chart, width, height, 1.0), System.out);
             return 0;
         }
         try {
-            ChartExporter.writePng(content.chart(session.options(), theme), output, width, height, 1.0);
+            ViewExport.writePng(content, session.options(), theme, output, width, height, 1.0);
         } catch (IOException e) {
             throw new ModelFileException(output, e);
         }

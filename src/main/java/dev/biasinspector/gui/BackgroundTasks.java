@@ -22,6 +22,15 @@ public final class BackgroundTasks implements TaskRunner {
     private final ExecutorService executor;
 
     public BackgroundTasks() {
+        this(workers());
+    }
+
+    /** Runs the work on {@code executor} (tests hold it back to catch a load half-way). */
+    BackgroundTasks(ExecutorService executor) {
+        this.executor = executor;
+    }
+
+    private static ExecutorService workers() {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory threads = runnable -> {
             Thread thread = new Thread(runnable, "bias-inspector-worker-" + count.incrementAndGet());
@@ -30,7 +39,7 @@ public final class BackgroundTasks implements TaskRunner {
         };
         // Cached rather than single-threaded: a cancelled load that ignores interrupts must not
         // block the next file the user opens.
-        this.executor = Executors.newCachedThreadPool(threads);
+        return Executors.newCachedThreadPool(threads);
     }
 
     /**

@@ -61,8 +61,12 @@ public final class BiasInspectorApp {
      * the EDT. Tests use this with their own settings node.
      */
     public static MainWindow start(AppSettings settings, Optional<Path> model) {
+        return start(settings, model, new BackgroundTasks());
+    }
+
+    static MainWindow start(AppSettings settings, Optional<Path> model, BackgroundTasks tasks) {
         Themes.install(settings.darkTheme());
-        MainWindow window = new MainWindow(settings);
+        MainWindow window = new MainWindow(settings, tasks);
         window.setIconImages(AppIcon.images());
         window.setVisible(true);
         model.ifPresentOrElse(window.session()::open, window.session()::openDemo);

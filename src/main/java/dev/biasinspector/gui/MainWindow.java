@@ -68,11 +68,14 @@ public final class MainWindow extends JFrame {
     private final JSplitPane chartAndRanking = new JSplitPane(JSplitPane.VERTICAL_SPLIT);
 
     public MainWindow(AppSettings settings) {
+        this(settings, new BackgroundTasks());
+    }
+
+    MainWindow(AppSettings settings, BackgroundTasks tasks) {
         super(APP_NAME);
         setName("mainWindow");
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
 
-        BackgroundTasks tasks = new BackgroundTasks();
         session = new BiasSession(tasks, settings.recentFiles());
         StatusBar status = new StatusBar();
         chartView = new BiasChartView(Themes.chartTheme(), session);

@@ -119,6 +119,15 @@ public final class SingleInstance implements Closeable {
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             Path portFile = folder.resolve(PORT_FILE);
             writePrivately(portFile, server.getLocalPort() + "\n" + token + "\n");
+            // Tidy on a normal exit or SIGTERM; the lock is still ours while hooks run, so no
+            // newer instance's file can be deleted here (after a crash the stale file is harmless).
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Files.deleteIfExists(portFile);
+                } catch (IOException ignored) {
+                    // nothing to tidy
+                }
+            }, "single-instance-cleanup"));
             return Optional.of(new SingleInstance(channel, lock, server, token, portFile));
         } catch (IOException | RuntimeException e) {
             if (channel != null) {

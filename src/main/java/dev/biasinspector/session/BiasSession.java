@@ -2,12 +2,10 @@ package dev.biasinspector.session;
 
 import dev.biasinspector.chart.EvolutionChartFactory.Shading;
 import dev.biasinspector.model.BiasEntry;
-import dev.biasinspector.model.LoadedModel;
 import dev.biasinspector.settings.RecentFiles;
 
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -124,7 +122,7 @@ public final class BiasSession {
         command(() -> {
             if (comparison != null) {
                 comparison = null;
-                status = describeOpen();
+                status = ModelSummary.describe(current, comparison);
                 tell(SessionListener::comparisonChanged);
                 tell(SessionListener::statusChanged);
                 showSelection();
@@ -139,7 +137,7 @@ public final class BiasSession {
                 loading.cancel();
                 loading = null;
                 busy = null;
-                status = current == null ? "Opening cancelled" : describeOpen();
+                status = current == null ? "Opening cancelled" : ModelSummary.describe(current, comparison);
                 tell(SessionListener::statusChanged);
             }
         });
@@ -150,7 +148,7 @@ public final class BiasSession {
     /** Shows these biases (by name, in this order); names the open model lacks are skipped. */
     public void select(List<String> biasNames) {
         command(() -> {
-            List<BiasEntry> wanted = current == null ? List.of() : find(current.model(), biasNames);
+            List<BiasEntry> wanted = current == null ? List.of() : BiasChoice.find(current.model(), biasNames);
             if (!names(wanted).equals(names(selection))) {
                 selection = wanted;
                 tell(SessionListener::selectionChanged);
@@ -205,7 +203,7 @@ public final class BiasSession {
         command(() -> {
             if (isNote() && status.equals(text)) {
                 note = null;
-                status = describeOpen();
+                status = ModelSummary.describe(current, comparison);
                 tell(SessionListener::statusChanged);
             }
         });
@@ -285,7 +283,7 @@ public final class BiasSession {
                     loading = null;
                     busy = null;
                     comparison = compared;
-                    status = describeOpen();
+                    status = ModelSummary.describe(current, comparison);
                     tell(SessionListener::comparisonChanged);
                     tell(SessionListener::statusChanged);
                     showSelection();
@@ -328,8 +326,8 @@ public final class BiasSession {
         boolean hadComparison = comparison != null;
         current = opened;
         comparison = null;
-        selection = pick(opened.model(), select);
-        status = describeOpen();
+        selection = BiasChoice.pick(opened.model(), select);
+        status = ModelSummary.describe(current, comparison);
         if (opened.source() instanceof ModelSource.UserFile file && recentFiles != null) {
             recentFiles.add(file.path());
             tell(SessionListener::recentFilesChanged);
@@ -346,7 +344,7 @@ public final class BiasSession {
     private void failed(String title, ModelSource source, String verb, Throwable failure) {
         loading = null;
         busy = null;
-        status = current == null ? "Nothing open" : describeOpen();
+        status = current == null ? "Nothing open" : ModelSummary.describe(current, comparison);
         if (failure instanceof NoSuchFileException && source instanceof ModelSource.UserFile file
                 && recentFiles != null) {
             recentFiles.remove(file.path());
@@ -419,36 +417,6 @@ public final class BiasSession {
             loading.cancel();
             loading = null;
         }
-    }
-
-    /** " · compared with b.pt" or " · 4 checkpoints" after the model's summary. */
-    private String describeOpen() {
-        if (current == null) {
-            return "Nothing open";
-        }
-        String companion = comparison != null ? "  \u00b7  compared with " + comparison.after()
-                : current.checkpoints().map(c -> "  \u00b7  " + c.size() + " checkpoints, tree of the last").orElse("");
-        return ModelSummary.describe(current.model()) + companion;
-    }
-
-    /** The biases named {@code wanted} when the model has any of them, else its first Linear bias (else its first). */
-    private static List<BiasEntry> pick(LoadedModel model, List<String> wanted) {
-        List<BiasEntry> found = find(model, wanted);
-        if (!found.isEmpty()) {
-            return found;
-        }
-        List<BiasEntry> linear = model.linearBiases();
-        List<BiasEntry> any = linear.isEmpty() ? model.allBiases() : linear;
-        return any.isEmpty() ? List.of() : List.of(any.get(0));
-    }
-
-    private static List<BiasEntry> find(LoadedModel model, List<String> names) {
-        List<BiasEntry> all = model.allBiases();
-        List<BiasEntry> found = new ArrayList<>();
-        for (String name : names) {
-            all.stream().filter(b -> b.name().equals(name)).findFirst().ifPresent(found::add);
-        }
-        return List.copyOf(found);
     }
 
     private static List<String> names(List<BiasEntry> entries) {

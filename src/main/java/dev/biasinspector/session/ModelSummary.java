@@ -22,6 +22,16 @@ public final class ModelSummary {
                 "read by: " + model.source());
     }
 
+    /** The open model's summary and what goes with it: " · compared with b.pt" or " · 4 checkpoints". */
+    static String describe(OpenModel current, OpenComparison comparison) {
+        if (current == null) {
+            return "Nothing open";
+        }
+        String companion = comparison != null ? "  \u00b7  compared with " + comparison.after()
+                : current.checkpoints().map(c -> "  \u00b7  " + c.size() + " checkpoints, tree of the last").orElse("");
+        return describe(current.model()) + companion;
+    }
+
     private static String count(long n, String singular) {
         return count(n, singular, singular + "s");
     }

@@ -50,11 +50,16 @@ abstract class AppWindowTestBase {
 
     /** Starts the app on {@code model} with fresh settings (their own preferences node). */
     protected void start(Optional<Path> model) {
+        start(model, new BackgroundTasks());
+    }
+
+    /** Starts the app with its file work run by {@code tasks}. */
+    protected void start(Optional<Path> model, BackgroundTasks tasks) {
         // surefire points java.util.prefs.userRoot into target/; a node per test keeps them apart.
         prefsNode = Preferences.userRoot().node("bias-inspector-tests/" + UUID.randomUUID());
         settings = new AppSettings(prefsNode);
         robot = BasicRobot.robotWithCurrentAwtHierarchy();
-        frame = GuiActionRunner.execute(() -> BiasInspectorApp.start(settings, model));
+        frame = GuiActionRunner.execute(() -> BiasInspectorApp.start(settings, model, tasks));
         window = new FrameFixture(robot, frame);
         awaitIdle();
     }
@@ -165,41 +170,48 @@ abstract class AppWindowTestBase {
     /** Answers the file chooser that a menu command opened with {@code path}. */
     protected void choose(Path path) {
         org.assertj.swing.fixture.JFileChooserFixture chooser = window.fileChooser(LOAD_TIMEOUT);
-        approve(chooser, new org.assertj.swing.fixture.JTextComponentFixture(robot,
-                robot.finder().findByType(chooser.target(), javax.swing.JTextField.class, true)),
-                path.toAbsolutePath().toString());
+        approve(chooser, null, path.toAbsolutePath().toString());
     }
 
     /**
-     * Types {@code text} into the chooser's file name field and approves. JFileChooser lists the
-     * folder on a background thread and may reset the field when it is done, which a person typing
-     * never notices but a robot typing at once can: so this tries again until the chooser has
-     * closed, or is asking a question of its own (replace the file?).
+     * Approves the chooser with {@code text} as the chosen file, as its Approve button does, and
+     * waits until it has closed or is asking a question of its own (replace the file?). The file
+     * is set on the chooser rather than typed: JFileChooser lists the folder on a background thread
+     * and may reset its name field when done, which a robot typing at once can lose to.
+     *
+     * @param fileName unused; kept so tests read as "the name field gets this text"
      */
     protected void approve(org.assertj.swing.fixture.JFileChooserFixture chooser,
                            org.assertj.swing.fixture.JTextComponentFixture fileName, String text) {
-        for (int attempt = 1; ; attempt++) {
-            fileName.setText(text);
-            chooser.approve();
-            if (awaitAccepted(chooser.target())) {
-                return;
-            }
-            if (attempt == 3) {
-                throw new AssertionError("the file chooser did not take " + text);
-            }
-        }
+        javax.swing.JFileChooser target = chooser.target();
+        awaitTrue("the file chooser to show", target::isShowing);
+        // invokeLater, not invokeAndWait: approving may open a modal question on the EDT.
+        javax.swing.SwingUtilities.invokeLater(() -> {
+            target.setSelectedFile(new java.io.File(text));
+            target.approveSelection();
+        });
+        awaitTrue("the file chooser to take " + text, () -> !target.isShowing() || optionPaneShowing());
     }
 
-    private boolean awaitAccepted(javax.swing.JFileChooser target) {
-        long end = System.nanoTime() + 3_000_000_000L;
-        while (System.nanoTime() < end) {
-            robot.waitForIdle();
-            if (onEdt(() -> !target.isShowing() || optionPaneShowing())) {
-                return true;
-            }
-            org.assertj.swing.timing.Pause.pause(50);
-        }
-        return false;
+    /**
+     * Clicks a dialog's button once the dialog is showing and has the focus, then waits until the
+     * dialog has closed. The click is the button's own {@code doClick} on the EDT: a robot's mouse
+     * click on a modal dialog opened from another modal dialog was lost now and then on a busy
+     * machine (the test then waited for a dialog that stayed open), and what these tests check is
+     * what the app does with the answer, not the mouse.
+     */
+    protected void clickAndAwaitClosed(org.assertj.swing.fixture.AbstractButtonFixture<?, ?> button) {
+        java.awt.Window dialog = onEdt(() -> javax.swing.SwingUtilities.getWindowAncestor(button.target()));
+        awaitTrue("the dialog to show", () -> dialog.isShowing() && button.target().isShowing()
+                && button.target().isEnabled());
+        onEdt(() -> {
+            dialog.toFront();
+            return button.target().requestFocusInWindow();
+        });
+        awaitTrue("the dialog to have the focus", dialog::isFocused);
+        // invokeLater: the answer may open another modal dialog, which would hold invokeAndWait.
+        javax.swing.SwingUtilities.invokeLater(() -> button.target().doClick());
+        awaitTrue("the dialog to close", () -> !dialog.isShowing());
     }
 
     private static boolean optionPaneShowing() {

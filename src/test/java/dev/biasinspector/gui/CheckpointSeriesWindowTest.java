@@ -91,24 +91,9 @@ class CheckpointSeriesWindowTest extends AppWindowTestBase {
         JOptionPaneFixture dialog = window.optionPane(LOAD_TIMEOUT);
         assertThat(onEdt(() -> dialog.target().getMessage().toString())).isNotEmpty();
         assertThat(dialogSentence(dialog)).contains("holds no model file");
-        dialog.okButton().click();
+        clickAndAwaitClosed(dialog.okButton());
         assertThat(onEdt(frame::getTitle)).startsWith("simple_net.pt");
         assertThat(chartValues()).containsExactly(DemoModels.values("simple_net.pt", "fc1.bias"));
-    }
-
-    @Test
-    void aFolderOfCheckpointsOpenedWithPlainOpenBecomesASeries() {
-        start(Optional.of(DemoModels.path("simple_net.pt")));
-        awaitChartOf("fc1.bias");
-
-        onEdt(() -> {
-            frame.session().open(DemoModels.path("checkpoints"));
-            return null;
-        });
-        awaitSeries();
-
-        SymbolAxis checkpoints = onEdt(() -> (SymbolAxis) EvolutionChartFactory.heatMapPlot(chart()).getRangeAxis());
-        assertThat(onEdt(checkpoints::getSymbols)).containsExactly(NATURAL_ORDER);
     }
 
     private void awaitSeries() {

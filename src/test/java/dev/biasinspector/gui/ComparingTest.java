@@ -272,7 +272,7 @@ class ComparingTest extends AppWindowTestBase {
         JOptionPaneFixture dialog = window.optionPane(LOAD_TIMEOUT);
         assertThat(onEdt(() -> dialog.target().getParent() != null)).isTrue();
         dialog.requireTitle("Cannot Compare");
-        dialog.okButton().click();
+        clickAndAwaitClosed(dialog.okButton());
         assertThat(onEdt(() -> frame.session().comparison().isPresent())).isFalse();
         assertThat(chartTitle()).isEqualTo("fc1.bias");
         assertThat(chartValues()).containsExactly(DemoModels.values(BEFORE, "fc1.bias"));

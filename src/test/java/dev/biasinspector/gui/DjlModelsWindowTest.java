@@ -94,7 +94,7 @@ class DjlModelsWindowTest extends AppWindowTestBase {
             }
             return read;
         });
-        dialog.button("propertiesClose").click();
+        clickAndAwaitClosed(dialog.button("propertiesClose"));
         return rows;
     }
 

@@ -113,7 +113,7 @@ class ExportTest extends AppWindowTestBase {
         window.menuItemWithPath("File", "Export Chart as PNG\u2026").click();
         JFileChooserFixture chooser = window.fileChooser(LOAD_TIMEOUT);
         approve(chooser, fileName(chooser), target.toString());
-        window.optionPane(LOAD_TIMEOUT).requireMessage("existing.png already exists. Replace it?").noButton().click();
+        clickAndAwaitClosed(window.optionPane(LOAD_TIMEOUT).requireMessage("existing.png already exists. Replace it?").noButton());
         chooser.cancel();
         awaitIdle();
         assertThat(Files.readString(target)).isEqualTo("keep me");
@@ -123,7 +123,7 @@ class ExportTest extends AppWindowTestBase {
         window.menuItemWithPath("File", "Export Chart as PNG\u2026").click();
         chooser = window.fileChooser(LOAD_TIMEOUT);
         approve(chooser, fileName(chooser), target.toString());
-        window.optionPane(LOAD_TIMEOUT).yesButton().click();
+        clickAndAwaitClosed(window.optionPane(LOAD_TIMEOUT).yesButton());
 
         assertThat(awaitPng(target).getWidth()).isPositive();
         try (Stream<Path> files = Files.list(folder)) {

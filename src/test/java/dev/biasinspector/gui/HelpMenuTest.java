@@ -42,7 +42,7 @@ class HelpMenuTest extends AppWindowTestBase {
         about.label("version:FlatLaf").requireText(pom("<artifactId>flatlaf</artifactId>\\s*<version>([^<]+)</version>"));
         assertThat(onEdt(() -> frame.getIconImages())).as("window icons").hasSizeGreaterThanOrEqualTo(4);
 
-        about.button("closeAbout").click();
+        clickAndAwaitClosed(about.button("closeAbout"));
         awaitTrue("About to close", () -> !about.target().isShowing());
     }
 

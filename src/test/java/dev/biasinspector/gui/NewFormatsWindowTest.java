@@ -71,7 +71,7 @@ class NewFormatsWindowTest extends AppWindowTestBase {
         JOptionPaneFixture dialog = window.optionPane(LOAD_TIMEOUT);
         assertThat(onEdt(() -> ((JLabel) robot.finder().findByName(dialog.target(), "errorMessage", true)).getText()))
                 .contains("model.h5 could not be opened: a Keras HDF5 file: not supported yet.");
-        dialog.okButton().click();
+        clickAndAwaitClosed(dialog.okButton());
         assertThat(onEdt(frame::getTitle)).startsWith("simple_net.pt");
         awaitChartOf("fc1.bias");
     }

@@ -46,7 +46,7 @@ class WhatIfWindowTest extends AppWindowTestBase {
         // The first run asks, once, whether running the file's code is fine.
         JOptionPaneFixture consent = window.optionPane(LOAD_TIMEOUT);
         assertThat(onEdt(() -> consent.target().getMessage().toString())).contains("runs code stored in the file");
-        consent.okButton().click();
+        clickAndAwaitClosed(consent.okButton());
         WhatIfResult result = awaitResult(dialog);
 
         JsonObject want = WHATIF.getAsJsonObject("models").getAsJsonObject("simple_net.pt");

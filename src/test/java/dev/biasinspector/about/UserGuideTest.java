@@ -1,0 +1,55 @@
+package dev.biasinspector.about;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README as the User Guide window shows it: readable HTML, nothing of the Markdown left over. */
+class UserGuideTest {
+
+    @Test
+    void markdownBecomesHtmlWithAnchorsEscapedCodeAndTables() {
+        String html = UserGuide.toHtml("""
+                # Title
+                ## Using the app
+                Some **bold** and *italic* text with `a <b> & *not italic*` and a [link](https://example.org).
+                continued line.
+
+                - first item
+                  continues here
+                - second item
+
+                ```sh
+                java -jar x.jar <MODEL>
+                ```
+
+                | A | B |
+                |---|--:|
+                | `x` | 2 |
+
+                ![screenshot](.github/screenshot.png)
+                """);
+        assertThat(html).contains("<a name='using-the-app'></a><h3>Using the app</h3>")
+                .contains("<b>bold</b>").contains("<i>italic</i>")
+                .contains("<code>a &lt;b&gt; &amp; *not italic*</code>")
+                .contains("<a href='https://example.org'>link</a>")
+                .contains("text with").contains("continued line.</p>")
+                .contains("<li>first item continues here</li>").contains("<li>second item</li>")
+                .contains("<pre>java -jar x.jar &lt;MODEL&gt;\n</pre>")
+                .contains("<tr><th>A</th><th>B</th></tr>").contains("<tr><td><code>x</code></td><td>2</td></tr>")
+                .doesNotContain("screenshot").doesNotContain("```").doesNotContain("**");
+    }
+
+    @Test
+    void theBundledGuideIsTheProjectsReadme() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String html = UserGuide.html();
+        assertThat(html).contains("<a name='" + UserGuide.USAGE_ANCHOR + "'>");
+        // Every second-level heading of the README is in the guide.
+        readme.lines().filter(l -> l.startsWith("## ")).forEach(heading ->
+                assertThat(html).contains("<a name='" + UserGuide.anchor(heading.substring(3)) + "'>"));
+    }
+}
