@@ -45,6 +45,9 @@ public final class ModuleTreePanel extends JPanel {
     private final JLabel emptyLabel = new JLabel("", SwingConstants.CENTER);
     private final CardLayout cards = new CardLayout();
     private final JPanel treeArea = new JPanel(cards);
+    /** How many of a container's biases are overlaid when the container's row is selected. */
+    static final int CONTAINER_BIASES = 8;
+
     private final Consumer<List<BiasEntry>> selectionListener;
 
     private LoadedModel model;
@@ -91,7 +94,15 @@ public final class ModuleTreePanel extends JPanel {
         tree.getSelectionModel().setSelectionMode(TreeSelectionModel.DISCONTIGUOUS_TREE_SELECTION);
         tree.addTreeSelectionListener(e -> {
             if (!rebuilding) {
-                report(selectedBiases());
+                List<BiasEntry> picked = selectedBiases();
+                if (picked.isEmpty()) {
+                    // A container row (a block, the model itself): its layers' biases, overlaid,
+                    // instead of a blank chart; a row with nothing below leaves the chart as it was.
+                    picked = biasesUnderSelection();
+                }
+                if (!picked.isEmpty() || tree.isSelectionEmpty()) {
+                    report(picked);
+                }
             }
         });
         ToolTipManager.sharedInstance().registerComponent(tree);
@@ -149,6 +160,26 @@ public final class ModuleTreePanel extends JPanel {
         for (TreePath path : sorted) {
             if (path.getLastPathComponent() instanceof DefaultMutableTreeNode node) {
                 ((ModuleTreeItem) node.getUserObject()).selectedBias().ifPresent(biases::add);
+            }
+        }
+        return biases;
+    }
+
+    /** The biases listed under the selected rows, in tree order, at most {@value #CONTAINER_BIASES}. */
+    List<BiasEntry> biasesUnderSelection() {
+        TreePath[] paths = tree.getSelectionPaths();
+        List<BiasEntry> biases = new ArrayList<>();
+        if (paths == null) {
+            return biases;
+        }
+        for (TreePath path : paths) {
+            DefaultMutableTreeNode node = (DefaultMutableTreeNode) path.getLastPathComponent();
+            for (Enumeration<TreeNode> e = node.preorderEnumeration(); e.hasMoreElements()
+                    && biases.size() < CONTAINER_BIASES; ) {
+                ModuleTreeItem item = (ModuleTreeItem) ((DefaultMutableTreeNode) e.nextElement()).getUserObject();
+                if (item.bias() != null && !biases.contains(item.bias())) {
+                    biases.add(item.bias());
+                }
             }
         }
         return biases;

@@ -112,6 +112,18 @@ class MainWindowTest extends AppWindowTestBase {
     }
 
     @Test
+    void selectingTheModelsRowOverlaysItsLayersInsteadOfBlankingTheChart() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        awaitChartOf("fc1.bias");
+
+        tree().clickPath("SimpleNet");
+
+        awaitTrue("fc1 and fc2 overlaid", () -> frame.session().isIdle()
+                && chart().getXYPlot().getDataset().getSeriesCount() == 2);
+        assertThat(chartTitle()).isEqualTo("fc1.bias, fc2.bias");
+    }
+
+    @Test
     void theToggleShowsEveryLayerWithABias() {
         start(Optional.of(Fixtures.path("conv_scripted.pt")));
         assertThat(window.label("treeEmpty").text()).contains("No Linear layer with a bias");
