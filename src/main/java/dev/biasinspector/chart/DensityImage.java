@@ -19,7 +19,7 @@ import java.util.Arrays;
 final class DensityImage {
 
     /** Alpha of a cell holding a single value; the fullest cell gets 255. */
-    static final int FAINTEST = 70;
+    static final int FAINTEST = 140;
 
     final int width;
     final int height;
