@@ -1,0 +1,75 @@
+package dev.biasinspector.gui;
+
+import dev.biasinspector.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.Rectangle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The window comes back as the user left it: place, divider, model and selected layer. */
+class WindowHabitsTest extends AppWindowTestBase {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theFirstStartShowsTheDemoAndTheNextStartTheLastModelWithItsLayerWhereTheWindowWas() throws Exception {
+        start(Optional.empty());
+        awaitChartOf("fc1.bias");
+        assertThat(onEdt(() -> frame.session().current().orElseThrow().source().displayName())).contains("demo");
+
+        Path model = Files.copy(Fixtures.path("simple_traced.pt"), folder.resolve("mine.pt"));
+        onEdt(() -> {
+            frame.session().open(model);
+            return null;
+        });
+        awaitIdle();
+        onEdt(() -> {
+            frame.session().select(List.of("fc2.bias"));
+            frame.setBounds(60, 50, 1000, 680);
+            frame.treeDivider().setDividerLocation(300);
+            return null;
+        });
+        awaitChartOf("fc2.bias");
+
+        restart(Optional.empty());
+        assertThat(settings.treeDivider()).isEqualTo(300);
+        awaitChartOf("fc2.bias");
+        assertThat(onEdt(() -> frame.session().current().orElseThrow().source().displayName())).isEqualTo("mine.pt");
+        assertThat(onEdt(() -> frame.getSize())).isEqualTo(new java.awt.Dimension(1000, 680));
+        assertThat(onEdt(() -> frame.treeDivider().getDividerLocation())).isEqualTo(300);
+    }
+
+    @Test
+    void aLastModelThatHasGoneStartsEmptyWithOneStatusLine() throws Exception {
+        Path model = Files.copy(Fixtures.path("simple_traced.pt"), folder.resolve("gone.pt"));
+        start(Optional.of(model));
+        awaitChartOf("fc1.bias");
+        Files.delete(model);
+
+        restart(Optional.empty());
+        assertThat(onEdt(() -> frame.session().current())).isEmpty();
+        assertThat(onEdt(() -> frame.session().status())).contains("gone.pt").contains("no longer exists");
+    }
+
+    @Test
+    void aPlaceOffEveryScreenFallsBackToCentred() {
+        start(Optional.empty());
+        awaitChartOf("fc1.bias");
+        onEdt(() -> {
+            frame.setBounds(-30_000, -30_000, 800, 600);
+            return null;
+        });
+        restart(Optional.empty());
+        Rectangle screen = onEdt(() -> frame.getGraphicsConfiguration().getBounds());
+        Rectangle bounds = onEdt(() -> frame.getBounds());
+        assertThat(bounds.getSize()).isEqualTo(new java.awt.Dimension(800, 600));
+        assertThat(screen.contains(bounds.getLocation())).isTrue();
+    }
+}
