@@ -2,7 +2,6 @@ package dev.biasinspector.gui;
 
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.session.BiasSession;
-import dev.biasinspector.session.ModelSource;
 import dev.biasinspector.session.SessionListener;
 import dev.biasinspector.settings.AppSettings;
 
@@ -74,9 +73,7 @@ final class WindowHabits {
         session.addListener(new SessionListener() {
             @Override
             public void modelChanged() {
-                quietly(() -> settings.setLastModel(session.current().map(m -> m.source())
-                        .filter(ModelSource.UserFile.class::isInstance)
-                        .map(s -> ((ModelSource.UserFile) s).path())));
+                quietly(() -> settings.setLastModel(session.current().flatMap(m -> m.source().userPath())));
             }
 
             @Override

@@ -334,8 +334,9 @@ public final class BiasSession {
         comparison = null;
         selection = BiasChoice.pick(opened.model(), select);
         status = ModelSummary.describe(current, comparison);
-        if (opened.source() instanceof ModelSource.UserFile file && recentFiles != null) {
-            recentFiles.add(file.path());
+        // Folders too (a checkpoint series, a DJL or Hugging Face folder): Open Recent lists them.
+        if (opened.source().userPath().isPresent() && recentFiles != null) {
+            recentFiles.add(opened.source().userPath().get());
             tell(SessionListener::recentFilesChanged);
         }
         tell(SessionListener::modelChanged);

@@ -72,4 +72,28 @@ class WindowHabitsTest extends AppWindowTestBase {
         assertThat(bounds.getSize()).isEqualTo(new java.awt.Dimension(800, 600));
         assertThat(screen.contains(bounds.getLocation())).isTrue();
     }
+
+    @Test
+    void openRecentListsAFolderOfCheckpointsWithATrailingSlashAndReopensIt() throws Exception {
+        Path series = Files.createDirectory(folder.resolve("run1"));
+        Files.copy(Fixtures.path("simple_traced.pt"), series.resolve("epoch1.pt"));
+        Files.copy(Fixtures.path("simple_traced.pt"), series.resolve("epoch2.pt"));
+        start(Optional.of(series));
+        awaitTrue("the series to open", () -> frame.session().current()
+                .map(m -> m.checkpoints().isPresent()).orElse(false));
+        onEdt(() -> {
+            frame.session().open(Fixtures.path("simple_scripted.pt"));
+            return null;
+        });
+        awaitTrue("the single file to open", () -> frame.session().current()
+                .map(m -> m.checkpoints().isEmpty()).orElse(false));
+        awaitTrue("Open Recent to mark the folder", () -> java.util.Arrays.stream(
+                ((javax.swing.JMenu) robot.finder().findByName(frame, "openRecent", false)).getMenuComponents())
+                .anyMatch(c -> c instanceof javax.swing.JMenuItem item && item.getText().equals("2  run1/")
+                        && item.getIcon() != null));
+
+        window.menuItemWithPath("File", "Open Recent", "2  run1/").click();
+        awaitTrue("the series to open again", () -> frame.session().current()
+                .map(m -> m.checkpoints().isPresent()).orElse(false));
+    }
 }
