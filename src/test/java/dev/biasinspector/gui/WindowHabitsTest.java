@@ -96,4 +96,26 @@ class WindowHabitsTest extends AppWindowTestBase {
         awaitTrue("the series to open again", () -> frame.session().current()
                 .map(m -> m.checkpoints().isPresent()).orElse(false));
     }
+
+    @Test
+    void aDeepLayerSelectedInANarrowTreeLeavesTheTreeScrolledToItsLeftEdge() {
+        String deep = "features.11.block.2.fc2.bias";
+        start(Optional.of(Fixtures.path("mobilenet_v3_small_scripted.pt")));
+        onEdt(() -> {
+            frame.treeDivider().setDividerLocation(190);
+            frame.treePanel().setAllBiases(true);
+            return null;
+        });
+        robot.waitForIdle();
+        onEdt(() -> frame.treePanel().selectBias(deep));
+        awaitChartOf(deep);
+        javax.swing.JTree tree = onEdt(() -> (javax.swing.JTree) robot.finder().findByName(frame, "moduleTree", true));
+        javax.swing.JViewport viewport = onEdt(() -> (javax.swing.JViewport) tree.getParent());
+        // The test means something only when the rows are wider than the tree's pane.
+        assertThat(onEdt(() -> tree.getPreferredSize().width)).isGreaterThan(onEdt(() -> viewport.getWidth()));
+        assertThat(onEdt(() -> tree.getSelectionPath().getLastPathComponent().toString())).isNotEmpty();
+        assertThat(onEdt(() -> viewport.getViewPosition().x)).isZero();
+        assertThat(onEdt(() -> viewport.getViewRect().intersects(tree.getRowBounds(tree.getLeadSelectionRow()))))
+                .isTrue();
+    }
 }
