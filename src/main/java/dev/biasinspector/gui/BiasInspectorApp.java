@@ -68,8 +68,10 @@ public final class BiasInspectorApp {
         Themes.install(settings.darkTheme());
         MainWindow window = new MainWindow(settings, tasks);
         window.setIconImages(AppIcon.images());
+        WindowHabits.restoreBounds(window, settings);
+        WindowHabits.remember(window, settings);
         window.setVisible(true);
-        model.ifPresentOrElse(window.session()::open, window.session()::openDemo);
+        model.ifPresentOrElse(window.session()::open, () -> WindowHabits.reopen(window.session(), settings));
         return window;
     }
 

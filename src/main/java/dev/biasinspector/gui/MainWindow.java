@@ -65,6 +65,7 @@ public final class MainWindow extends JFrame {
     private final ModuleTreePanel treePanel;
     private final ComparisonPanel comparisonPanel;
     private final JPanel right = new JPanel(new BorderLayout());
+    private final JSplitPane split;
     private final JSplitPane chartAndRanking = new JSplitPane(JSplitPane.VERTICAL_SPLIT);
 
     public MainWindow(AppSettings settings) {
@@ -130,7 +131,7 @@ public final class MainWindow extends JFrame {
         chartAndRanking.setContinuousLayout(true);
         chartAndRanking.setBorder(null);
         right.add(chartView, BorderLayout.CENTER);
-        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, treePanel, right);
+        split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, treePanel, right);
         split.setDividerLocation(280);
         split.setResizeWeight(0);
         split.setContinuousLayout(true);
@@ -168,6 +169,11 @@ public final class MainWindow extends JFrame {
     /** The chart on the right. */
     public BiasChartView chartView() {
         return chartView;
+    }
+
+    /** The divider between tree and chart (its place is one of the remembered habits). */
+    JSplitPane treeDivider() {
+        return split;
     }
 
     public AppContext context() {

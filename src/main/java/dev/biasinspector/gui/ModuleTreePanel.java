@@ -41,7 +41,16 @@ public final class ModuleTreePanel extends JPanel {
     private static final String EMPTY_CARD = "empty";
 
     private final JTextField filterField = new JTextField();
-    private final JTree tree = new JTree(new DefaultTreeModel(null));
+    private final JTree tree = new JTree(new DefaultTreeModel(null)) {
+        /**
+         * Scrolls rows into view vertically only: a deep row's rectangle starts far right, and
+         * following it would hide the names of its parents (and every shallower row) on the left.
+         */
+        @Override
+        public void scrollRectToVisible(java.awt.Rectangle rect) {
+            super.scrollRectToVisible(new java.awt.Rectangle(0, rect.y, 1, rect.height));
+        }
+    };
     private final JLabel emptyLabel = new JLabel("", SwingConstants.CENTER);
     private final CardLayout cards = new CardLayout();
     private final JPanel treeArea = new JPanel(cards);

@@ -58,6 +58,12 @@ public final class BiasSession {
         command(() -> load(new ModelSource.UserFile(file.toAbsolutePath().normalize()), Engine.ARCHIVE, List.of(), null));
     }
 
+    /** Opens {@code file} showing {@code biasNames} (those it has), as the window does at start. */
+    public void open(Path file, List<String> biasNames) {
+        command(() -> load(new ModelSource.UserFile(file.toAbsolutePath().normalize()), Engine.ARCHIVE,
+                List.copyOf(biasNames), null));
+    }
+
     /** Opens {@code file} through {@code engine} (DJL runs code stored in the file). */
     public void open(Path file, Engine engine) {
         command(() -> load(new ModelSource.UserFile(file.toAbsolutePath().normalize()), engine, List.of(), null));
@@ -328,8 +334,9 @@ public final class BiasSession {
         comparison = null;
         selection = BiasChoice.pick(opened.model(), select);
         status = ModelSummary.describe(current, comparison);
-        if (opened.source() instanceof ModelSource.UserFile file && recentFiles != null) {
-            recentFiles.add(file.path());
+        // Folders too (a checkpoint series, a DJL or Hugging Face folder): Open Recent lists them.
+        if (opened.source().userPath().isPresent() && recentFiles != null) {
+            recentFiles.add(opened.source().userPath().get());
             tell(SessionListener::recentFilesChanged);
         }
         tell(SessionListener::modelChanged);

@@ -22,8 +22,18 @@ public sealed interface ModelSource {
         return false;
     }
 
+    /** The user's own file or folder, to remember in Open Recent and reopen at start; empty for examples. */
+    default java.util.Optional<Path> userPath() {
+        return java.util.Optional.empty();
+    }
+
     /** The user's own file or model folder (remembered in Open Recent). */
     record UserFile(Path path) implements ModelSource {
+        @Override
+        public java.util.Optional<Path> userPath() {
+            return java.util.Optional.of(path);
+        }
+
         @Override
         public Path resolve() {
             return path;
@@ -55,6 +65,11 @@ public sealed interface ModelSource {
 
     /** A folder of checkpoints of one model, shown in natural order. */
     record CheckpointFolder(Path folder) implements ModelSource {
+        @Override
+        public java.util.Optional<Path> userPath() {
+            return java.util.Optional.of(folder);
+        }
+
         @Override
         public Path resolve() {
             return folder;

@@ -64,6 +64,23 @@ abstract class AppWindowTestBase {
         awaitIdle();
     }
 
+    /**
+     * Closes the window as the user does and starts the app again with the same settings, as the
+     * next run of the app would.
+     */
+    protected void restart(Optional<Path> model) {
+        onEdt(() -> {
+            frame.dispatchEvent(new java.awt.event.WindowEvent(frame, java.awt.event.WindowEvent.WINDOW_CLOSING));
+            return null;
+        });
+        awaitTrue("the window to close", () -> !frame.isDisplayable());
+        window.cleanUp();
+        robot = BasicRobot.robotWithCurrentAwtHierarchy();
+        frame = GuiActionRunner.execute(() -> BiasInspectorApp.start(settings, model, new BackgroundTasks()));
+        window = new FrameFixture(robot, frame);
+        awaitIdle();
+    }
+
     @AfterEach
     void closeWindow() throws BackingStoreException {
         if (window != null) {

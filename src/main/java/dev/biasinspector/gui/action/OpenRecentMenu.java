@@ -4,7 +4,9 @@ import dev.biasinspector.gui.AppContext;
 
 import javax.swing.JMenu;
 import javax.swing.JMenuItem;
+import javax.swing.UIManager;
 import java.awt.event.KeyEvent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,19 +23,30 @@ public final class OpenRecentMenu extends JMenu {
         this.context = context;
         setName("openRecent");
         setMnemonic(KeyEvent.VK_T);
-        rebuild(context.settings().recentFiles().list());
+        // Without touching the disk on the EDT; refresh() follows at once with the folders marked.
+        rebuild(context.settings().recentFiles().list().stream().map(p -> new Recent(p, false)).toList());
+    }
+
+    /** A remembered file or folder; folders get a folder icon and a trailing "/". */
+    private record Recent(Path path, boolean folder) {
     }
 
     /** Drops missing files in the background, then shows what is left. Call on the EDT. */
     public void refresh() {
-        context.tasks().run(() -> context.settings().recentFiles().dropMissing(), this::rebuild, failure -> { });
+        context.tasks().run(() -> context.settings().recentFiles().dropMissing().stream()
+                .map(p -> new Recent(p, Files.isDirectory(p))).toList(), this::rebuild, failure -> { });
     }
 
-    private void rebuild(List<Path> files) {
+    private void rebuild(List<Recent> entries) {
         removeAll();
         int number = 1;
-        for (Path file : files) {
-            JMenuItem item = new JMenuItem(number + "  " + file.getFileName());
+        List<Path> files = entries.stream().map(Recent::path).toList();
+        for (Recent entry : entries) {
+            Path file = entry.path();
+            JMenuItem item = new JMenuItem(number + "  " + file.getFileName() + (entry.folder() ? "/" : ""));
+            if (entry.folder()) {
+                item.setIcon(UIManager.getIcon("FileView.directoryIcon"));
+            }
             if (number <= 9) {
                 item.setMnemonic(KeyEvent.VK_0 + number);
             }
