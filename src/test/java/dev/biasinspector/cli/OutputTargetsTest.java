@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Where {@code export -o} writes: standard output for {@code -}, into devices and FIFOs as a
@@ -76,7 +75,7 @@ class OutputTargetsTest {
     void aFifoIsWrittenIntoNotReplaced() throws Exception {
         Path fifo = temp.resolve("chart.fifo");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo is available");
+        assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).as("mkfifo made the pipe").isTrue();
         CompletableFuture<byte[]> reader = CompletableFuture.supplyAsync(() -> {
             try {
                 return Files.readAllBytes(fifo);
@@ -96,7 +95,7 @@ class OutputTargetsTest {
     @Test
     void aDeviceIsWrittenIntoAndStaysADevice() throws Exception {
         Path devNull = Path.of("/dev/null");
-        assumeTrue(Files.exists(devNull));
+        assertThat(devNull).exists();
 
         CliRun run = CliRun.of("export", SIMPLE, "fc1", "-o", devNull);
 
@@ -107,7 +106,7 @@ class OutputTargetsTest {
     @Test
     void aFullDeviceGivesOneSentenceAndStaysADevice() {
         Path devFull = Path.of("/dev/full");
-        assumeTrue(Files.exists(devFull));
+        assertThat(devFull).exists();
 
         CliRun run = CliRun.of("export", SIMPLE, "fc1", "-o", devFull);
 
