@@ -72,8 +72,15 @@ class DjlModelsWindowTest extends AppWindowTestBase {
         DialogFixture dialog = propertiesDialog();
         assertThat(dialog.comboBox("modelFileChoice").contents()).containsExactly("simple_net.pt", "trained.pt");
         assertThat(dialog.comboBox("modelFileChoice").selectedItem()).isEqualTo("simple_net.pt");
-        dialog.comboBox("modelFileChoice").selectItem("trained.pt");
-        dialog.button("openModelFile").click();
+        // The choice and the button press go through the components themselves (see
+        // clickAndAwaitClosed): a robot click on this dialog was lost once with both cores busy.
+        javax.swing.JComboBox<?> choice = dialog.comboBox("modelFileChoice").target();
+        onEdt(() -> {
+            choice.setSelectedItem("trained.pt");
+            return null;
+        });
+        awaitTrue("trained.pt chosen", () -> "trained.pt".equals(choice.getSelectedItem()));
+        clickAndAwaitClosed(dialog.button("openModelFile"));
 
         awaitTrue("trained.pt", () -> frame.session().isIdle()
                 && frame.getTitle().startsWith("trained.pt"));
