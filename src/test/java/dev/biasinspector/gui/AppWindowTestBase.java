@@ -253,4 +253,24 @@ abstract class AppWindowTestBase {
     private static ModuleTreeItem item(Object node) {
         return (ModuleTreeItem) ((DefaultMutableTreeNode) node).getUserObject();
     }
+
+    /** What a file manager hands over when {@code file} is dropped on the window. */
+    protected static java.awt.datatransfer.Transferable files(Path file) {
+        return new java.awt.datatransfer.Transferable() {
+            @Override
+            public java.awt.datatransfer.DataFlavor[] getTransferDataFlavors() {
+                return new java.awt.datatransfer.DataFlavor[] {java.awt.datatransfer.DataFlavor.javaFileListFlavor};
+            }
+
+            @Override
+            public boolean isDataFlavorSupported(java.awt.datatransfer.DataFlavor flavor) {
+                return java.awt.datatransfer.DataFlavor.javaFileListFlavor.equals(flavor);
+            }
+
+            @Override
+            public Object getTransferData(java.awt.datatransfer.DataFlavor flavor) {
+                return java.util.List.of(file.toFile());
+            }
+        };
+    }
 }

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.swing.JLabel;
 import javax.swing.TransferHandler;
-import java.awt.datatransfer.DataFlavor;
-import java.awt.datatransfer.Transferable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,24 +118,5 @@ class NewFormatsWindowTest extends AppWindowTestBase {
             return handler.importData(new TransferHandler.TransferSupport(frame.getRootPane(), files(path)));
         });
         assertThat(accepted).isTrue();
-    }
-
-    private static Transferable files(Path file) {
-        return new Transferable() {
-            @Override
-            public DataFlavor[] getTransferDataFlavors() {
-                return new DataFlavor[] {DataFlavor.javaFileListFlavor};
-            }
-
-            @Override
-            public boolean isDataFlavorSupported(DataFlavor flavor) {
-                return DataFlavor.javaFileListFlavor.equals(flavor);
-            }
-
-            @Override
-            public Object getTransferData(DataFlavor flavor) {
-                return List.of(file.toFile());
-            }
-        };
     }
 }

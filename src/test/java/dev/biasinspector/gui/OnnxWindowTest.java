@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.swing.JTree;
 import javax.swing.TransferHandler;
-import java.awt.datatransfer.DataFlavor;
-import java.awt.datatransfer.Transferable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -70,24 +68,5 @@ class OnnxWindowTest extends AppWindowTestBase {
             throw new AssertionError("no row for " + biasName + " in " + treeRows());
         });
         tree().clickRow(row);
-    }
-
-    private static Transferable files(Path file) {
-        return new Transferable() {
-            @Override
-            public DataFlavor[] getTransferDataFlavors() {
-                return new DataFlavor[] {DataFlavor.javaFileListFlavor};
-            }
-
-            @Override
-            public boolean isDataFlavorSupported(DataFlavor flavor) {
-                return DataFlavor.javaFileListFlavor.equals(flavor);
-            }
-
-            @Override
-            public Object getTransferData(DataFlavor flavor) {
-                return List.of(file.toFile());
-            }
-        };
     }
 }

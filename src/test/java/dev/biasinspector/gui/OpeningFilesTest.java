@@ -16,8 +16,6 @@ import javax.swing.JLabel;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.TransferHandler;
-import java.awt.datatransfer.DataFlavor;
-import java.awt.datatransfer.Transferable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -298,24 +296,5 @@ class OpeningFilesTest extends AppWindowTestBase {
                         return name.equals(label.getName());
                     }
                 })).getText().replaceAll("<[^>]+>", ""));
-    }
-
-    private static Transferable files(Path file) {
-        return new Transferable() {
-            @Override
-            public DataFlavor[] getTransferDataFlavors() {
-                return new DataFlavor[] {DataFlavor.javaFileListFlavor};
-            }
-
-            @Override
-            public boolean isDataFlavorSupported(DataFlavor flavor) {
-                return DataFlavor.javaFileListFlavor.equals(flavor);
-            }
-
-            @Override
-            public Object getTransferData(DataFlavor flavor) {
-                return List.of(file.toFile());
-            }
-        };
     }
 }
