@@ -87,6 +87,7 @@ public final class WhatIfDialog extends JDialog {
 
     private TaskRunner.Handle running;
     private WhatIfResult result;
+    private boolean asking;
 
     /**
      * @param model    the open model
@@ -260,7 +261,7 @@ public final class WhatIfDialog extends JDialog {
 
     /** Reads the form, asks for the DJL consent once, and runs on a worker. */
     private void run() {
-        if (running != null) {
+        if (running != null || asking) {
             return;
         }
         String biasName = (String) bias.getSelectedItem();
@@ -283,15 +284,33 @@ public final class WhatIfDialog extends JDialog {
             showError(e.getMessage());
             return;
         }
-        if (!DjlConsent.confirm(this, context.settings(), "Run with DJL Engine")) {
-            return;
-        }
+        WhatIfRequest request = new WhatIfRequest(file, modelName, biasName, edit, inputShape, input);
         error.setVisible(false);
         run.setEnabled(false);
+        asking = true;
+        DjlConsent.whenAccepted(this, context.session(), context.settings().trustedModels(), file,
+                "Run with DJL Engine",
+                () -> {
+                    asking = false;
+                    if (isDisplayable()) {
+                        start(request, inputText);
+                    }
+                },
+                () -> {
+                    asking = false;
+                    run.setEnabled(true);
+                });
+    }
+
+    /** Whether the dialog is waiting for the file's fingerprint or the user's consent. */
+    boolean isAsking() {
+        return asking;
+    }
+
+    private void start(WhatIfRequest request, String inputText) {
         progressText.setText(WhatIfRuns.isEngineStarted() ? "Running the model twice\u2026"
                 : "Starting the DJL engine and running the model\u2026");
         progress.setVisible(true);
-        WhatIfRequest request = new WhatIfRequest(file, modelName, biasName, edit, inputShape, input);
         running = context.session().runWhatIf(request,
                 done -> {
                     finished();

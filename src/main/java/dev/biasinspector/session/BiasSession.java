@@ -226,6 +226,14 @@ public final class BiasSession {
         return tasks.run(() -> new ChartContent.WhatIf(WhatIfRuns.run(request), request.modelName()), done, failed);
     }
 
+    /**
+     * Works out the SHA-256 fingerprint of {@code file} (a model file or folder) on a worker, for
+     * consent to run its code: reads the whole file.
+     */
+    public TaskRunner.Handle fingerprint(Path file, Consumer<String> done, Consumer<Throwable> failed) {
+        return tasks.run(() -> ModelFingerprint.of(file), done, failed);
+    }
+
     // ---- state ---------------------------------------------------------------------------
 
     public Optional<OpenModel> current() {

@@ -77,6 +77,14 @@ public final class OpenModel {
     }
 
     /**
+     * What the DJL engine loads, so what consent to run code is about: the TorchScript file, or
+     * the file or archive itself when there is no separate TorchScript file.
+     */
+    public Path engineFile() {
+        return torchScriptFile().orElse(model.file());
+    }
+
+    /**
      * The DJL model folder this model was read from, when it was (not a packed archive): the
      * folder reader names the model file it picked ({@link LoadedModel#modelFileInFolder()}).
      */

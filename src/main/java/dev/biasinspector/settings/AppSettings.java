@@ -19,7 +19,9 @@ public final class AppSettings {
     private static final String LAST_FOLDER = "lastFolder";
     private static final String DARK_THEME = "darkTheme";
     private static final String SHOW_ALL_BIASES = "showAllBiases";
+    /** Before consent was per file: one flag for every file. Removed on start. */
     private static final String DJL_WARNING_ACCEPTED = "djlWarningAccepted";
+    private static final String TRUSTED_NODE = "trustedModels";
     private static final String RECENT_NODE = "recent";
     private static final String WINDOW_BOUNDS = "windowBounds";
     private static final String WINDOW_MAXIMIZED = "windowMaximized";
@@ -29,10 +31,14 @@ public final class AppSettings {
 
     private final Preferences node;
     private final RecentFiles recentFiles;
+    private final TrustedModels trustedModels;
 
     public AppSettings(Preferences node) {
         this.node = node;
         this.recentFiles = new RecentFiles(node.node(RECENT_NODE));
+        this.trustedModels = new TrustedModels(node.node(TRUSTED_NODE));
+        // The old flag said "yes" for every file, forever; consent is now asked per file content.
+        node.remove(DJL_WARNING_ACCEPTED);
     }
 
     /** The user's settings: node {@value #DEFAULT_NODE} unless {@value #NODE_PROPERTY} names another. */
@@ -67,13 +73,9 @@ public final class AppSettings {
         node.putBoolean(SHOW_ALL_BIASES, all);
     }
 
-    /** Whether the user has read, once, that the DJL engine runs code stored in the model file. */
-    public boolean djlWarningAccepted() {
-        return node.getBoolean(DJL_WARNING_ACCEPTED, false);
-    }
-
-    public void acceptDjlWarning() {
-        node.putBoolean(DJL_WARNING_ACCEPTED, true);
+    /** The model contents the user agreed to run with the DJL engine (which runs code in the file). */
+    public TrustedModels trustedModels() {
+        return trustedModels;
     }
 
     public RecentFiles recentFiles() {

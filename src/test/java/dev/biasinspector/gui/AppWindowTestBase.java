@@ -231,6 +231,19 @@ abstract class AppWindowTestBase {
         awaitTrue("the dialog to close", () -> !dialog.isShowing());
     }
 
+    /**
+     * Presses a button through the button itself once it shows and is enabled, then lets the
+     * event queue drain (invokeLater: pressing may open a modal dialog). A robot click on a
+     * dialog, or on a button that has just appeared, was lost now and then on a busy machine; what
+     * these tests check is what the app does when the button is pressed, not the mouse.
+     */
+    protected void press(org.assertj.swing.fixture.AbstractButtonFixture<?, ?> button) {
+        javax.swing.AbstractButton target = button.target();
+        awaitTrue("the " + target.getName() + " button", () -> target.isShowing() && target.isEnabled());
+        javax.swing.SwingUtilities.invokeLater(target::doClick);
+        robot.waitForIdle();
+    }
+
     private static boolean optionPaneShowing() {
         for (java.awt.Window w : java.awt.Window.getWindows()) {
             if (w.isShowing() && w instanceof javax.swing.JDialog d

@@ -199,7 +199,7 @@ class ComparingTest extends AppWindowTestBase {
         });
         awaitComparison();
 
-        window.button("stopComparing").click();
+        press(window.button("stopComparing"));
         awaitIdle();
 
         assertThat(onEdt(() -> frame.session().comparison().isPresent())).isFalse();

@@ -41,7 +41,7 @@ public final class FeatureTour {
         node.removeNode();
         AppSettings settings = new AppSettings(Preferences.userRoot().node("bias-inspector-feature-tour"));
         settings.setDarkTheme(dark);
-        settings.acceptDjlWarning();
+        settings.trustedModels().trust(dev.biasinspector.session.ModelFingerprint.of(Path.of("models/simple_net.pt")));
         Robot robot = new Robot();
 
         MainWindow frame = onEdt(() -> BiasInspectorApp.start(settings, Optional.of(Path.of("models/simple_net.pt"))));

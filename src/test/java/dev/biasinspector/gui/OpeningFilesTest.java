@@ -1,5 +1,6 @@
 package dev.biasinspector.gui;
 
+import dev.biasinspector.session.ModelFingerprint;
 import dev.biasinspector.testing.Fixtures;
 import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.exception.EdtViolationException;
@@ -59,7 +60,7 @@ class OpeningFilesTest extends AppWindowTestBase {
                 .contains("corrupt.pt could not be opened: not a supported model file");
         assertThat(onEdt(() -> robot.finder().findByName(dialog.target(), "errorDetails", false).isShowing()))
                 .isFalse();
-        dialog.toggleButton("errorDetailsToggle").click();
+        press(dialog.toggleButton("errorDetailsToggle"));
         assertThat(onEdt(() -> ((JTextArea) robot.finder().findByName(dialog.target(), "errorDetails", true))
                 .getText())).contains("ModelFormatException");
         clickAndAwaitClosed(dialog.okButton());
@@ -176,7 +177,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         tree().clickPath("SimpleNet/fc2");
         assertThat(onEdt(() -> frame.treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
 
-        window.button("cancelLoad").click();
+        press(window.button("cancelLoad"));
         awaitTrue("the load to stop", () -> !frame.session().isLoading());
 
         assertThat(onEdt(() -> robot.finder().findByName(frame, "cancelLoad", false).isShowing())).isFalse();
@@ -213,7 +214,7 @@ class OpeningFilesTest extends AppWindowTestBase {
     }
 
     @Test
-    void theDjlEngineWarningCanBeDeclined() {
+    void theDjlEngineWarningCanBeDeclined() throws IOException {
         start(Optional.of(Fixtures.path(FIXTURE)));
         awaitChartOf("fc1.bias");
 
@@ -222,13 +223,13 @@ class OpeningFilesTest extends AppWindowTestBase {
         assertThat(onEdt(() -> warning.target().getMessage().toString())).contains("runs code stored in the file");
         clickAndAwaitClosed(warning.cancelButton());
 
-        assertThat(settings.djlWarningAccepted()).isFalse();
+        assertThat(settings.trustedModels().isTrusted(ModelFingerprint.of(Fixtures.path(FIXTURE)))).isFalse();
         assertThat(onEdt(frame.session()::isLoading)).isFalse();
         assertThat(window.label("statusText").text()).contains("archive reader");
     }
 
     @Test
-    void reloadingWithTheDjlEngineWarnsOnceAndShowsPyTorchsValues() {
+    void reloadingWithTheDjlEngineWarnsOnceAndShowsPyTorchsValues() throws IOException {
         start(Optional.of(Fixtures.path(FIXTURE)));
         tree().clickPath("SimpleNet/fc2");
         awaitChartOf("fc2.bias");
@@ -246,7 +247,7 @@ class OpeningFilesTest extends AppWindowTestBase {
         awaitChartOf("fc2.bias");
         assertThat(chartValues()).containsExactly(Fixtures.biasValues(FIXTURE, "fc2.bias"));
         assertThat(window.label("statusText").text()).contains("DJL PyTorch engine", "ran code stored in the file");
-        assertThat(settings.djlWarningAccepted()).isTrue();
+        assertThat(settings.trustedModels().isTrusted(ModelFingerprint.of(Fixtures.path(FIXTURE)))).isTrue();
         assertThat(onEdt(frame::getTitle)).startsWith(FIXTURE);
 
         window.menuItemWithPath("Model", "Reload with Archive Reader").click();
@@ -258,6 +259,33 @@ class OpeningFilesTest extends AppWindowTestBase {
         awaitLoaded(Timeout.timeout(180_000));
         assertThat(window.label("statusText").text()).contains("DJL PyTorch engine");
         awaitChartOf("fc2.bias");
+    }
+
+    @Test
+    void consentToRunCodeIsPerFileContent() throws IOException {
+        // The same bytes under another name: already trusted, loads without a question.
+        Path copy = Files.copy(Fixtures.path(FIXTURE), folder.resolve("copy.pt"));
+        start(Optional.of(copy));
+        settings.trustedModels().trust(ModelFingerprint.of(Fixtures.path(FIXTURE)));
+        awaitChartOf("fc1.bias");
+        window.menuItemWithPath("Model", "Reload with DJL Engine\u2026").click();
+        javax.swing.JLabel status = window.label("statusText").target();
+        awaitTrue("the DJL engine's model", () -> status.getText().contains("DJL PyTorch engine"),
+                Timeout.timeout(180_000));
+        awaitLoaded(Timeout.timeout(180_000));
+
+        // Another file: asked about, by name.
+        onEdt(() -> {
+            frame.session().open(Fixtures.path("nested_scripted.pt"));
+            return null;
+        });
+        awaitLoaded(LOAD_TIMEOUT);
+        window.menuItemWithPath("Model", "Reload with DJL Engine\u2026").click();
+        JOptionPaneFixture warning = window.optionPane(LOAD_TIMEOUT);
+        assertThat(onEdt(() -> warning.target().getMessage().toString())).contains("nested_scripted.pt");
+        clickAndAwaitClosed(warning.cancelButton());
+        assertThat(settings.trustedModels().isTrusted(ModelFingerprint.of(Fixtures.path("nested_scripted.pt"))))
+                .isFalse();
     }
 
     @Test

@@ -41,11 +41,12 @@ class WhatIfWindowTest extends AppWindowTestBase {
         pick(dialog, "whatIfZero");
         chooseTypedInput(dialog);
         dialog.textBox("whatIfValues").setText(typed(INPUT));
-        dialog.button("whatIfRun").click();
+        pressRun(dialog);
 
-        // The first run asks, once, whether running the file's code is fine.
+        // The first run asks, once for this file's content, whether running the file's code is fine.
         JOptionPaneFixture consent = window.optionPane(LOAD_TIMEOUT);
-        assertThat(onEdt(() -> consent.target().getMessage().toString())).contains("runs code stored in the file");
+        assertThat(onEdt(() -> consent.target().getMessage().toString()))
+                .contains("runs code stored in the file", "simple_net.pt");
         clickAndAwaitClosed(consent.okButton());
         WhatIfResult result = awaitResult(dialog);
 
@@ -60,20 +61,20 @@ class WhatIfWindowTest extends AppWindowTestBase {
         XYDataset change = onEdt(() -> ComparisonChartFactory.changePlot(target.chart().orElseThrow()).getDataset());
         assertThat(values(change, 0)).containsExactly(result.change());
         assertThat(dialog.label("whatIfSummary").text()).contains("10 outputs", "typed input 1 \u00d7 10");
-        assertThat(settings.djlWarningAccepted()).isTrue();
+        assertThat(settings.trustedModels().isTrusted(fingerprint("simple_net.pt"))).isTrue();
         dialog.close();
     }
 
     @Test
     void aWrongInputShapeIsOnePlainSentenceAndTheAppGoesOn() {
         start(Optional.of(DemoModels.path("simple_net.pt")));
-        settings.acceptDjlWarning();
+        settings.trustedModels().trust(fingerprint("simple_net.pt"));
         awaitChartOf("fc1.bias");
 
         window.menuItemWithPath("Model", "What-if\u2026").click();
         DialogFixture dialog = whatIfDialog();
         dialog.textBox("whatIfShape").setText("1, 7");
-        dialog.button("whatIfRun").click();
+        pressRun(dialog);
 
         awaitTrue("the engine's answer", () -> !((WhatIfDialog) dialog.target()).isRunning()
                 && robot.finder().findByName(dialog.target(), "whatIfError", false).isShowing());
@@ -84,7 +85,7 @@ class WhatIfWindowTest extends AppWindowTestBase {
 
         // Same dialog, right shape: runs.
         dialog.textBox("whatIfShape").setText("1, 10");
-        dialog.button("whatIfRun").click();
+        pressRun(dialog);
         WhatIfResult result = awaitResult(dialog);
         assertThat(result.before()).hasSize(10);
         assertThat(onEdt(() -> robot.finder().findByName(dialog.target(), "whatIfError", false).isShowing())).isFalse();
@@ -120,7 +121,7 @@ class WhatIfWindowTest extends AppWindowTestBase {
         assertThat(errorText(dialog)).contains("\u201cdouble\u201d is not a number");
 
         // Nothing ran, so nobody was asked about running code.
-        assertThat(settings.djlWarningAccepted()).isFalse();
+        assertThat(settings.trustedModels().isTrusted(fingerprint("simple_net.pt"))).isFalse();
         assertThat(((WhatIfDialog) dialog.target()).result()).isEmpty();
         clickAndAwaitClosed(dialog.button("whatIfClose"));
         awaitTrue("the dialog closed", () -> !dialog.target().isDisplayable());
@@ -152,6 +153,14 @@ class WhatIfWindowTest extends AppWindowTestBase {
         // the menu item says why
         assertThat(onEdt(() -> window.menuItemWithPath("Model", "What-if\u2026").target().getToolTipText()))
                 .contains("mlp_demo-0003.params is not a TorchScript file", "weights only");
+    }
+
+    private static String fingerprint(String demoModel) {
+        try {
+            return dev.biasinspector.session.ModelFingerprint.of(DemoModels.path(demoModel));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private DialogFixture whatIfDialog() {
@@ -219,10 +228,7 @@ class WhatIfWindowTest extends AppWindowTestBase {
      * A robot click on this dialog was lost now and then on an idle CI run.
      */
     private void pressRun(DialogFixture dialog) {
-        javax.swing.JButton run = (javax.swing.JButton) dialog.button("whatIfRun").target();
-        awaitTrue("the Run button", () -> run.isShowing() && run.isEnabled());
-        javax.swing.SwingUtilities.invokeLater(run::doClick);
-        robot.waitForIdle();
+        press(dialog.button("whatIfRun"));
     }
 
     /** Picks "These values" and waits for the field it enables. */

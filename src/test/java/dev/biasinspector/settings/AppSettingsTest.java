@@ -27,21 +27,52 @@ class AppSettingsTest {
     }
 
     @Test
-    void remembersThemeFolderToggleAndTheDjlWarning() {
+    void remembersThemeFolderToggleAndTrustedModels() {
+        String a = "a".repeat(64);
         assertThat(settings.darkTheme()).isFalse();
         assertThat(settings.lastFolder()).isEmpty();
-        assertThat(settings.djlWarningAccepted()).isFalse();
+        assertThat(settings.trustedModels().isTrusted(a)).isFalse();
 
         settings.setDarkTheme(true);
         settings.setLastFolder(folder);
         settings.setShowAllBiases(true);
-        settings.acceptDjlWarning();
+        settings.trustedModels().trust(a);
 
         AppSettings again = new AppSettings(node);
         assertThat(again.darkTheme()).isTrue();
         assertThat(again.lastFolder()).contains(folder.toAbsolutePath());
         assertThat(again.showAllBiases()).isTrue();
-        assertThat(again.djlWarningAccepted()).isTrue();
+        assertThat(again.trustedModels().isTrusted(a)).isTrue();
+        assertThat(again.trustedModels().isTrusted("b".repeat(64))).isFalse();
+    }
+
+    @Test
+    void theOldRunAnyFileFlagIsDroppedSoEveryFileIsAskedAbout() {
+        node.putBoolean("djlWarningAccepted", true);
+
+        new AppSettings(node);
+
+        assertThat(node.get("djlWarningAccepted", null)).isNull();
+    }
+
+    @Test
+    void trustedModelsKeepTheNewestAndForgetTheOldest() {
+        TrustedModels trusted = settings.trustedModels();
+        for (int i = 0; i < TrustedModels.LIMIT + 5; i++) {
+            trusted.trust(String.format("%064x", i));
+        }
+        // the first five are forgotten (asked about again), the rest kept
+        for (int i = 0; i < 5; i++) {
+            assertThat(trusted.isTrusted(String.format("%064x", i))).as("entry %d", i).isFalse();
+        }
+        for (int i = 5; i < TrustedModels.LIMIT + 5; i++) {
+            assertThat(trusted.isTrusted(String.format("%064x", i))).as("entry %d", i).isTrue();
+        }
+        // trusting an old entry again makes it the newest
+        trusted.trust(String.format("%064x", 5));
+        trusted.trust("f".repeat(64));
+        assertThat(trusted.isTrusted(String.format("%064x", 5))).isTrue();
+        assertThat(trusted.isTrusted(String.format("%064x", 6))).isFalse();
     }
 
     @Test

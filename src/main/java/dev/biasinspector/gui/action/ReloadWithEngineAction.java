@@ -37,9 +37,19 @@ public final class ReloadWithEngineAction extends AppAction {
 
     @Override
     protected void perform() {
-        if (engine == Engine.DJL && !DjlConsent.confirm(context.frame(), context.settings(), "Load with DJL Engine")) {
+        OpenModel open = context.session().current().orElse(null);
+        if (engine != Engine.DJL || open == null) {
+            context.session().reload(engine);
             return;
         }
-        context.session().reload(engine);
+        DjlConsent.whenAccepted(context.frame(), context.session(), context.settings().trustedModels(),
+                open.engineFile(), "Load with DJL Engine",
+                // the same model still open: the answer was about this file
+                () -> {
+                    if (context.session().current().orElse(null) == open) {
+                        context.session().reload(engine);
+                    }
+                },
+                () -> { });
     }
 }
