@@ -14,10 +14,11 @@ record CliRun(int exitCode, String out, String err, List<Optional<Path>> desktop
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<Optional<Path>> launches = new ArrayList<>();
-        picocli.CommandLine cli = BiasInspectorCommand.create(launches::add);
+        String[] strings = java.util.Arrays.stream(args).map(String::valueOf).toArray(String[]::new);
+        // As Main builds it: only the command named first, so every test checks that path too.
+        picocli.CommandLine cli = BiasInspectorCommand.create(launches::add, strings);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        String[] strings = java.util.Arrays.stream(args).map(String::valueOf).toArray(String[]::new);
         int code = cli.execute(strings);
         return new CliRun(code, out.toString(), err.toString(), launches);
     }

@@ -168,6 +168,34 @@ class CommandLineTest {
     }
 
     @Test
+    void aCommandBuiltAloneForItsArgumentsBehavesAsAmongAllCommands() {
+        for (String command : List.of("list", "dump", "export", "diff")) {
+            picocli.CommandLine onlyIt = BiasInspectorCommand.create(m -> { }, command, "--bogus");
+            picocli.CommandLine all = BiasInspectorCommand.create(m -> { });
+            java.io.StringWriter aloneErr = new java.io.StringWriter();
+            onlyIt.setErr(new java.io.PrintWriter(aloneErr, true));
+            java.io.StringWriter amongErr = new java.io.StringWriter();
+            all.setErr(new java.io.PrintWriter(amongErr, true));
+
+            assertThat(onlyIt.getSubcommands()).containsOnlyKeys(command);
+            assertThat(onlyIt.getSubcommands().get(command).getUsageMessage())
+                    .contains("Usage: bias-inspector " + command)
+                    .isEqualTo(all.getSubcommands().get(command).getUsageMessage());
+            assertThat(onlyIt.execute(command, "--bogus")).isEqualTo(2).isEqualTo(all.execute(command, "--bogus"));
+            assertThat(aloneErr.toString()).contains("Usage: bias-inspector " + command).isEqualTo(amongErr.toString());
+        }
+        CliRun help = CliRun.of("--help");
+        assertThat(help.out()).contains("list", "dump", "export", "diff");
+        CliRun typo = CliRun.of("lst", SIMPLE);
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("list");
+        // --debug is the root's inherited option: a command built alone still takes it.
+        CliRun debug = CliRun.of("list", "--debug", temp.resolve("nope.pt"));
+        assertThat(debug.exitCode()).isEqualTo(1);
+        assertThat(debug.errLines().get(0)).isEqualTo("error: " + temp.resolve("nope.pt") + ": the file does not exist");
+    }
+
+    @Test
     void exportWritesADecodablePngOfTheRequestedSize() throws Exception {
         Path png = temp.resolve("fc1.png");
 
