@@ -42,6 +42,16 @@ public final class Packager {
     static final String MAIN_CLASS = "dev.biasinspector.Main";
     static final List<String> EXTRA_MODULES = List.of("jdk.unsupported", "jdk.zipfs", "java.logging",
             "java.naming", "java.management", "jdk.crypto.ec", "java.prefs", "java.desktop");
+    static final List<String> C2_LATER = List.of("-XX:Tier4InvocationThreshold=40000",
+            "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=45000",
+            "-XX:Tier4BackEdgeThreshold=400000");
+    /**
+     * The commands run C1 only (the launcher script adds it when its first argument is one): they
+     * take well under a second on common files, where C2's compiles cost more CPU than they save
+     * (list 216 -> 166 ms of CPU, export of 10^6 values 878 -> 545 ms, dump of them 858 -> 667 ms).
+     * Not the window: SHA-256 (the DJL consent) has its intrinsic in C2 only, 11x slower without.
+     */
+    static final String COMMANDS_JIT = "-XX:TieredStopAtLevel=1";
     static final List<String> ASSOCIATED = List.of("pt", "pth", "safetensors", "gguf", "onnx", "params");
 
     final Path base;
@@ -108,6 +118,13 @@ public final class Packager {
                 "--java-options", "-Xshare:auto",
                 "--java-options", "-XX:SharedArchiveFile=$APPDIR/" + NAME + ".jsa",
                 "--java-options", "-Xlog:cds=off", "--java-options", "-Xlog:cds+dynamic=off"));
+        // C2 compiles a method after about eight times the default number of calls and loops: at
+        // start it competed for the two cores with the start itself (window's first chart 1.42 s
+        // -> 1.07 s), while long work still gets it (SHA-256 of a model for the DJL consent, the
+        // redraw of 10^6 values: the same speed as with the defaults).
+        for (String option : C2_LATER) {
+            jpackage.addAll(List.of("--java-options", option));
+        }
         icon().ifPresent(i -> jpackage.addAll(List.of("--icon", i.toString())));
         tool("jpackage", jpackage.toArray(String[]::new));
         if (!windows && !mac) {
@@ -154,6 +171,7 @@ public final class Packager {
         for (String option : options) {
             exec.append("    ").append(shellWord(option)).append(" \\\n");
         }
+        exec.append("    ${jit:+\"$jit\"} \\\n");
         exec.append("    \"-Djpackage.app-path=$root/bin/").append(NAME).append("\" \\\n    ")
                 .append(shellWord(mainClass)).append(" \"$@\"\n");
         String script = """
@@ -180,7 +198,12 @@ public final class Packager {
                 # As jpackage's launcher: the app folder is searched for native libraries too.
                 LD_LIBRARY_PATH=${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}$APPDIR
                 export LD_LIBRARY_PATH
-                """.formatted(NAME) + exec;
+                # The commands are short runs: C1 only (see Packager.COMMANDS_JIT).
+                jit=
+                case ${1-} in
+                    list|dump|export|diff) jit=%2$s ;;
+                esac
+                """.formatted(NAME, COMMANDS_JIT) + exec;
         Path launcher = launcher(image);
         Files.delete(launcher);
         Files.writeString(launcher, script);
