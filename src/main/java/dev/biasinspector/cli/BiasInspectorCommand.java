@@ -1,9 +1,9 @@
 package dev.biasinspector.cli;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,16 +13,10 @@ import java.util.function.Consumer;
 /**
  * {@code bias-inspector [MODEL]} opens the desktop app; the subcommands script the same readers.
  */
-@Command(name = "bias-inspector", mixinStandardHelpOptions = true, versionProvider = BiasInspectorCommand.VersionText.class,
-        description = "Look at the biases of a neural network model file.",
-        footer = {"", "With no command, opens the desktop app (on MODEL, or on the bundled demo model)."})
 public final class BiasInspectorCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "Model file to open in the app.")
     Path model;
 
-    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print stack traces for errors.")
     boolean debug;
 
     private final Consumer<Optional<Path>> desktopLauncher;
@@ -37,6 +31,27 @@ public final class BiasInspectorCommand implements Callable<Integer> {
 
     public BiasInspectorCommand(Consumer<Optional<Path>> desktopLauncher) {
         this.desktopLauncher = desktopLauncher;
+    }
+
+    /**
+     * This command as picocli's model, bound to these fields; declared in code, as every command
+     * here, because reading picocli's annotations costs a start about 65 ms (see {@link Binding}).
+     */
+    CommandSpec declare() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("bias-inspector").versionProvider(new VersionText());
+        spec.usageMessage().description("Look at the biases of a neural network model file.")
+                .footer("", "With no command, opens the desktop app (on MODEL, or on the bundled demo model).");
+        // picocli's standard help options (mixinStandardHelpOptions reads them from annotations).
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+        Binding<Path> modelField = Binding.of(() -> model, v -> model = v);
+        spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("MODEL").type(Path.class)
+                .description("Model file to open in the app.").getter(modelField).setter(modelField).build());
+        spec.addOption(Binding.option(boolean.class, () -> debug, v -> debug = v, "--debug")
+                .scopeType(CommandLine.ScopeType.INHERIT).description("Print stack traces for errors.").build());
+        return spec;
     }
 
     @Override
@@ -56,26 +71,25 @@ public final class BiasInspectorCommand implements Callable<Integer> {
 
     /**
      * The command line for these arguments: when they start with a command's name, only that
-     * command is built, since no other can run in this process. picocli reads a command's
-     * annotations reflectively when it is added (a dynamic proxy per annotation, which no CDS
-     * archive of JDK 17 can hold), and building all four cost about as much as reading the demo
-     * model: 225 against 174 ms of CPU for {@code list}. Otherwise (help, the window, an unknown
-     * command and its suggestions) every command is there, in the order of the usage help.
+     * command is built, since no other can run in this process (when they were declared with
+     * annotations, building all four cost as much as reading the demo model: 225 against 174 ms
+     * of CPU for {@code list}). Otherwise (help, the window, an unknown command and its
+     * suggestions) every command is there, in the order of the usage help.
      */
     public static CommandLine create(Consumer<Optional<Path>> desktopLauncher, String... args) {
         BiasInspectorCommand root = new BiasInspectorCommand(desktopLauncher);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = new CommandLine(root.declare());
         String first = args.length > 0 ? args[0] : "";
         switch (first) {
-            case "list" -> cli.addSubcommand(new ListCommand());
-            case "dump" -> cli.addSubcommand(new DumpCommand());
-            case "export" -> cli.addSubcommand(new ExportCommand());
-            case "diff" -> cli.addSubcommand(new DiffCommand());
+            case "list" -> cli.addSubcommand(new CommandLine(new ListCommand().declare()));
+            case "dump" -> cli.addSubcommand(new CommandLine(new DumpCommand().declare()));
+            case "export" -> cli.addSubcommand(new CommandLine(new ExportCommand().declare()));
+            case "diff" -> cli.addSubcommand(new CommandLine(new DiffCommand().declare()));
             default -> {
-                cli.addSubcommand(new ListCommand());
-                cli.addSubcommand(new DumpCommand());
-                cli.addSubcommand(new ExportCommand());
-                cli.addSubcommand(new DiffCommand());
+                cli.addSubcommand(new CommandLine(new ListCommand().declare()));
+                cli.addSubcommand(new CommandLine(new DumpCommand().declare()));
+                cli.addSubcommand(new CommandLine(new ExportCommand().declare()));
+                cli.addSubcommand(new CommandLine(new DiffCommand().declare()));
             }
         }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->

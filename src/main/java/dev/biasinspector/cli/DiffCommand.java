@@ -4,12 +4,8 @@ import com.google.gson.stream.JsonWriter;
 import dev.biasinspector.model.BiasChange;
 import dev.biasinspector.model.LoadedModel;
 import dev.biasinspector.model.ModelComparison;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,20 +14,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "diff", description = "Compare the biases of two checkpoints of the same architecture.")
 final class DiffCommand implements Callable<Integer> {
 
-    @Mixin
-    ModelOptions modelOptions;
+    final ModelOptions modelOptions = new ModelOptions();
 
-    @Parameters(index = "1", paramLabel = "B", description = "The second model file (\"after\").")
     Path other;
 
-    @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Spec
     CommandSpec spec;
+
+    /** This command as picocli's model, bound to these fields (in code: see {@link Binding}). */
+    CommandSpec declare() {
+        spec = CommandSpec.wrapWithoutInspection(this).name("diff");
+        spec.usageMessage().description("Compare the biases of two checkpoints of the same architecture.");
+        modelOptions.declareIn(spec);
+        Binding<Path> otherField = Binding.of(() -> other, v -> other = v);
+        spec.addPositional(PositionalParamSpec.builder().index("1").arity("1").required(true).paramLabel("B").type(Path.class)
+                .description("The second model file (\"after\").").getter(otherField).setter(otherField).build());
+        spec.addOption(Binding.flag("--json", "Print JSON.", () -> json, v -> json = v));
+        return spec;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -8,40 +8,45 @@ import dev.biasinspector.model.BiasLookup;
 import dev.biasinspector.model.BiasVector;
 import dev.biasinspector.model.LoadedModel;
 import dev.biasinspector.model.UnknownBiasException;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "dump", description = "Print one bias's values (exact float values).")
 final class DumpCommand implements Callable<Integer> {
 
-    @Mixin
-    ModelOptions modelOptions;
+    final ModelOptions modelOptions = new ModelOptions();
 
-    @Parameters(index = "1", paramLabel = "NAME", description = "A bias name (fc1.bias) or a module holding one bias (fc1).")
     String name;
 
-    @ArgGroup(exclusive = true)
-    OutputFormat format = new OutputFormat();
+    final OutputFormat format = new OutputFormat();
 
     static final class OutputFormat {
-        @Option(names = "--json", description = "Print JSON (the default).")
         boolean json;
 
-        @Option(names = "--csv", description = "Print CSV: index,value.")
         boolean csv;
     }
 
-    @Spec
     CommandSpec spec;
+
+    /** This command as picocli's model, bound to these fields (in code: see {@link Binding}). */
+    CommandSpec declare() {
+        spec = CommandSpec.wrapWithoutInspection(this).name("dump");
+        spec.usageMessage().description("Print one bias's values (exact float values).");
+        modelOptions.declareIn(spec);
+        Binding<String> nameField = Binding.of(() -> name, v -> name = v);
+        spec.addPositional(PositionalParamSpec.builder().index("1").arity("1").required(true).paramLabel("NAME").type(String.class)
+                .description("A bias name (fc1.bias) or a module holding one bias (fc1).")
+                .getter(nameField).setter(nameField).build());
+        spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("0..1")
+                .addArg(Binding.flag("--json", "Print JSON (the default).", () -> format.json, v -> format.json = v))
+                .addArg(Binding.flag("--csv", "Print CSV: index,value.", () -> format.csv, v -> format.csv = v))
+                .build());
+        return spec;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -16,13 +16,9 @@ import dev.biasinspector.session.TaskRunner;
 import dev.biasinspector.session.WhatIfInput;
 import dev.biasinspector.session.WhatIfRequest;
 import org.jfree.chart.JFreeChart;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,56 +32,72 @@ import java.util.concurrent.Callable;
  * session opens MODEL (a checkpoint folder becomes a series), compares, selects and picks the
  * view exactly as the window's commands do, and {@link ViewExport} draws its content.
  */
-@Command(name = "export", description = "Write the chart of one or more layers as PNG, as the window shows it.")
 final class ExportCommand implements Callable<Integer> {
 
-    @Mixin
-    ModelOptions modelOptions;
+    final ModelOptions modelOptions = new ModelOptions();
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "NAME",
-            description = "Bias names or module paths; several give one chart with a legend.")
     List<String> names;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.png",
-            description = "PNG file to write; - writes it to standard output.")
     Path output;
 
-    @Option(names = "--width", defaultValue = "800", paramLabel = "W", description = "Width in pixels (default ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--height", defaultValue = "500", paramLabel = "H", description = "Height in pixels (default ${DEFAULT-VALUE}).")
     int height;
 
-    @Option(names = "--dark", description = "Use the dark theme.")
     boolean dark;
 
-    @Option(names = "--view", defaultValue = "scatter", paramLabel = "VIEW",
-            description = "scatter (values by index, the default) or histogram.")
     String view;
 
-    @Option(names = "--bins", defaultValue = "0", paramLabel = "N",
-            description = "About how many histogram bins (round widths; default: automatic).")
     int bins;
 
-    @Option(names = "--compare", paramLabel = "B",
-            description = "A second checkpoint of the same model: both versions of the first NAME and the change, as in the window.")
     Path compare;
 
-    @Option(names = "--whatif", paramLabel = "CHANGE",
-            description = "zero, scale=K or shift=K: run the model (needs --engine djl) with the first NAME changed "
-                    + "in memory and draw both outputs and the change.")
     String whatIf;
 
-    @Option(names = "--input-shape", paramLabel = "SHAPE",
-            description = "Input shape for --whatif, e.g. 1,10 (default: from the first Linear layer).")
     String inputShape;
 
-    @Option(names = "--seed", defaultValue = "" + SeededInput.DEFAULT_SEED, paramLabel = "N",
-            description = "Seed of the random normal input for --whatif (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
     CommandSpec spec;
+
+    /** This command as picocli's model, bound to these fields (in code: see {@link Binding}). */
+    CommandSpec declare() {
+        spec = CommandSpec.wrapWithoutInspection(this).name("export");
+        spec.usageMessage().description("Write the chart of one or more layers as PNG, as the window shows it.");
+        modelOptions.declareIn(spec);
+        Binding<List<String>> namesField = Binding.of(() -> names, v -> names = v);
+        spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("1..*").required(true).paramLabel("NAME")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("Bias names or module paths; several give one chart with a legend.")
+                .getter(namesField).setter(namesField).build());
+        spec.addOption(Binding.option(Path.class, () -> output, v -> output = v, "-o", "--output")
+                .required(true).paramLabel("FILE.png")
+                .description("PNG file to write; - writes it to standard output.").build());
+        spec.addOption(Binding.option(int.class, () -> width, v -> width = v, "--width")
+                .defaultValue("800").paramLabel("W").description("Width in pixels (default ${DEFAULT-VALUE}).").build());
+        spec.addOption(Binding.option(int.class, () -> height, v -> height = v, "--height")
+                .defaultValue("500").paramLabel("H").description("Height in pixels (default ${DEFAULT-VALUE}).").build());
+        spec.addOption(Binding.flag("--dark", "Use the dark theme.", () -> dark, v -> dark = v));
+        spec.addOption(Binding.option(String.class, () -> view, v -> view = v, "--view")
+                .defaultValue("scatter").paramLabel("VIEW")
+                .description("scatter (values by index, the default) or histogram.").build());
+        spec.addOption(Binding.option(int.class, () -> bins, v -> bins = v, "--bins")
+                .defaultValue("0").paramLabel("N")
+                .description("About how many histogram bins (round widths; default: automatic).").build());
+        spec.addOption(Binding.option(Path.class, () -> compare, v -> compare = v, "--compare").paramLabel("B")
+                .description("A second checkpoint of the same model: both versions of the first NAME and the change, as in the window.")
+                .build());
+        spec.addOption(Binding.option(String.class, () -> whatIf, v -> whatIf = v, "--whatif").paramLabel("CHANGE")
+                .description("zero, scale=K or shift=K: run the model (needs --engine djl) with the first NAME changed "
+                        + "in memory and draw both outputs and the change.").build());
+        spec.addOption(Binding.option(String.class, () -> inputShape, v -> inputShape = v, "--input-shape")
+                .paramLabel("SHAPE")
+                .description("Input shape for --whatif, e.g. 1,10 (default: from the first Linear layer).").build());
+        spec.addOption(Binding.option(long.class, () -> seed, v -> seed = v, "--seed")
+                .defaultValue("" + SeededInput.DEFAULT_SEED).paramLabel("N")
+                .description("Seed of the random normal input for --whatif (default ${DEFAULT-VALUE}).").build());
+        return spec;
+    }
 
     /** The same session the window uses, on the calling thread. */
     private final BiasSession session = new BiasSession(TaskRunner.sameThread(), null);

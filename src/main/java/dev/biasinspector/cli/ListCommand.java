@@ -4,10 +4,6 @@ import com.google.gson.stream.JsonWriter;
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.model.LoadedModel;
 import dev.biasinspector.model.ModelFormat;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
@@ -17,20 +13,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "list", description = "List the biases of a model's Linear layers (or of every layer with --all).")
 final class ListCommand implements Callable<Integer> {
 
-    @Mixin
-    ModelOptions modelOptions;
+    final ModelOptions modelOptions = new ModelOptions();
 
-    @Option(names = "--all", description = "Every bias (Conv, norms, RNNs, attention...), not only Linear layers.")
     boolean all;
 
-    @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Spec
     CommandSpec spec;
+
+    /** This command as picocli's model, bound to these fields (in code: see {@link Binding}). */
+    CommandSpec declare() {
+        spec = CommandSpec.wrapWithoutInspection(this).name("list");
+        spec.usageMessage().description("List the biases of a model's Linear layers (or of every layer with --all).");
+        modelOptions.declareIn(spec);
+        spec.addOption(Binding.flag("--all", "Every bias (Conv, norms, RNNs, attention...), not only Linear layers.",
+                () -> all, v -> all = v));
+        spec.addOption(Binding.flag("--json", "Print JSON.", () -> json, v -> json = v));
+        return spec;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -3,8 +3,9 @@ package dev.biasinspector.cli;
 import dev.biasinspector.session.Engine;
 import dev.biasinspector.session.ModelFiles;
 import dev.biasinspector.model.LoadedModel;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,14 +13,23 @@ import java.nio.file.Path;
 /** The MODEL argument and how to read it, shared by every subcommand. */
 final class ModelOptions {
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "Model file or folder: a TorchScript archive (.pt, .pth, ...), a DJL .params file, or a DJL model folder, .zip or .tar.gz.")
     Path model;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "archive",
-            converter = EngineConverter.class,
-            description = "archive (default: pure-Java reader, runs nothing from the file) or djl "
-                    + "(DJL's PyTorch engine; runs code stored in the file).")
     Engine engine;
+
+    /** MODEL (the first positional) and --engine, shared by every subcommand. */
+    void declareIn(CommandSpec spec) {
+        Binding<Path> modelField = Binding.of(() -> model, v -> model = v);
+        spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("MODEL").type(Path.class)
+                .description("Model file or folder: a TorchScript archive (.pt, .pth, ...), a DJL .params file, or a DJL model folder, .zip or .tar.gz.")
+                .getter(modelField).setter(modelField).build());
+        Binding<Engine> engineField = Binding.of(() -> engine, v -> engine = v);
+        spec.addOption(OptionSpec.builder("--engine").paramLabel("ENGINE").defaultValue("archive").type(Engine.class)
+                .converters(new EngineConverter())
+                .description("archive (default: pure-Java reader, runs nothing from the file) or djl "
+                        + "(DJL's PyTorch engine; runs code stored in the file).")
+                .getter(engineField).setter(engineField).build());
+    }
 
     LoadedModel open() throws ModelFileException {
         return open(model);
