@@ -240,6 +240,8 @@ public sealed interface ChartContent {
             JFreeChart chart = ComparisonChartFactory.create("Output of " + modelName + " with " + edited,
                     columns.get(0), columns.get(1), columns.get(2), theme);
             chart.getXYPlot().getDomainAxis().setLabel("Output index");
+            BiasChartFactory.setSource(chart, modelName + result.topClasses().map(t -> " \u00b7 " + t.sentence()).orElse(""),
+                    theme);
             return chart;
         }
 
