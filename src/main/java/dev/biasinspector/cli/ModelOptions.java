@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /** The MODEL argument and how to read it, shared by every subcommand. */
 final class ModelOptions {
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "Model file or folder: a TorchScript archive (.pt, .pth, ...), a DJL .params file, or a DJL model folder, .zip or .tar.gz.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "Model file or folder: TorchScript or torch.save (.pt, .pth, .bin), safetensors (a file or a Hugging Face folder, sharded too), GGUF, ONNX, a DJL .params file or model folder (.zip, .tar.gz); export also takes a folder of checkpoints.")
     Path model;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "archive",
