@@ -2,7 +2,6 @@ package dev.biasinspector.chart;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -101,23 +100,9 @@ public final class HistogramChartFactory {
         NumberAxis changeAxis = new NumberAxis(COUNT_CHANGE_LABEL);
         changeAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
         changeAxis.setAutoRangeIncludesZero(true);
-        SignedBarRenderer bars = new SignedBarRenderer();
-        bars.setDefaultToolTipGenerator((data, s, item) -> countChangeToolTip((IntervalXYDataset) data, item));
-        XYPlot changes = new XYPlot(changeData, null, changeAxis, bars);
-        ValueMarker zero = new ValueMarker(0.0);
-        zero.setStroke(new BasicStroke(1.2f));
-        changes.addRangeMarker(zero, Layer.FOREGROUND);
-
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(valueAxis);
-        plot.setGap(12);
-        plot.add(histograms, 2);
-        plot.add(changes, 1);
-        plot.setOrientation(PlotOrientation.VERTICAL);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setPadding(new RectangleInsets(6, 6, 6, 14));
-        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-        theme.applyTo(chart);
-        return chart;
+        XYPlot changes = ComparisonChartFactory.changePlot(changeData, changeAxis,
+                (data, series, item) -> countChangeToolTip((IntervalXYDataset) data, item));
+        return ComparisonChartFactory.stacked(title, valueAxis, histograms, changes, theme);
     }
 
     /** Label of a comparison histogram's change view. */

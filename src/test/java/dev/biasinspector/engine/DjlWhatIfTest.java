@@ -35,21 +35,10 @@ class DjlWhatIfTest {
             // the output's shape as libtorch returns it, so a [1, 10] output counts as 10 classes
             assertThat(result.outputShape()).containsExactly(1, 10);
             assertThat(result.topClasses().orElseThrow().before())
-                    .containsExactly(argMax(Fixtures.floats(want.getAsJsonArray("output"))));
+                    .containsExactly(Fixtures.argMax(Fixtures.floats(want.getAsJsonArray("output"))));
             assertThat(result.topClasses().orElseThrow().after())
-                    .containsExactly(argMax(Fixtures.floats(want.getAsJsonArray("output_fc1_bias_zero"))));
+                    .containsExactly(Fixtures.argMax(Fixtures.floats(want.getAsJsonArray("output_fc1_bias_zero"))));
         }
-    }
-
-    /** numpy's argmax of PyTorch's outputs: the first index of the largest. */
-    private static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     @Test

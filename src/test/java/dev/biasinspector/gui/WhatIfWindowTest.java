@@ -61,8 +61,8 @@ class WhatIfWindowTest extends AppWindowTestBase {
         XYDataset change = onEdt(() -> ComparisonChartFactory.changePlot(target.chart().orElseThrow()).getDataset());
         assertThat(values(change, 0)).containsExactly(result.change());
         // The output is [1, 10]: the dialog says whether the top class changed, from PyTorch's outputs.
-        int topBefore = argMax(Fixtures.floats(want.getAsJsonArray("output")));
-        int topAfter = argMax(Fixtures.floats(want.getAsJsonArray("output_fc1_bias_zero")));
+        int topBefore = Fixtures.argMax(Fixtures.floats(want.getAsJsonArray("output")));
+        int topAfter = Fixtures.argMax(Fixtures.floats(want.getAsJsonArray("output_fc1_bias_zero")));
         String top = topBefore == topAfter ? "top class " + topBefore + ", unchanged"
                 : "top class " + topBefore + " \u2192 " + topAfter + ", changed";
         assertThat(dialog.label("whatIfSummary").text()).contains("10 outputs", "typed input 1 \u00d7 10", top);
@@ -160,16 +160,6 @@ class WhatIfWindowTest extends AppWindowTestBase {
         // the menu item says why
         assertThat(onEdt(() -> window.menuItemWithPath("Model", "What-if\u2026").target().getToolTipText()))
                 .contains("mlp_demo-0003.params is not a TorchScript file", "weights only");
-    }
-
-    private static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static String fingerprint(String demoModel) {
