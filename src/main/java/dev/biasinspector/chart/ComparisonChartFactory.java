@@ -48,18 +48,30 @@ public final class ComparisonChartFactory {
         BiasDataset changeData = new BiasDataset(List.of(change), 0.6);
         NumberAxis changeAxis = ValueAxes.values(CHANGE_LABEL);
         changeAxis.setAutoRangeIncludesZero(true);
-        XYBarRenderer bars = new SignedBarRenderer();
-        bars.setDefaultToolTipGenerator(BiasChartFactory::toolTip);
-        XYPlot changes = new XYPlot(changeData, null, changeAxis, bars);
-        ValueMarker zero = new ValueMarker(0.0);
-        zero.setStroke(new BasicStroke(1.2f));
-        changes.addRangeMarker(zero, Layer.FOREGROUND);
+        XYPlot changes = changePlot(changeData, changeAxis, BiasChartFactory::toolTip);
 
         NumberAxis indexAxis = BiasChartFactory.indexAxis();
         // The bars already leave room at both ends; the default margins would add an index -1.
         indexAxis.setLowerMargin(0.02);
         indexAxis.setUpperMargin(0.02);
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(indexAxis);
+        return stacked(title, indexAxis, values, changes, theme);
+    }
+
+    /** A change view: bars from zero coloured by sign, with a zero line. */
+    static XYPlot changePlot(org.jfree.data.xy.IntervalXYDataset data, NumberAxis axis,
+                             org.jfree.chart.labels.XYToolTipGenerator toolTips) {
+        XYBarRenderer bars = new SignedBarRenderer();
+        bars.setDefaultToolTipGenerator(toolTips);
+        XYPlot changes = new XYPlot(data, null, axis, bars);
+        ValueMarker zero = new ValueMarker(0.0);
+        zero.setStroke(new BasicStroke(1.2f));
+        changes.addRangeMarker(zero, Layer.FOREGROUND);
+        return changes;
+    }
+
+    /** The values above (two thirds of the height) and their change below, on one shared {@code domain} axis. */
+    static JFreeChart stacked(String title, NumberAxis domain, XYPlot values, XYPlot changes, ChartTheme theme) {
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
         plot.setGap(12);
         plot.add(values, VALUES_WEIGHT);
         plot.add(changes, CHANGE_WEIGHT);

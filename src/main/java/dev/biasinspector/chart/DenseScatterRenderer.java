@@ -141,6 +141,8 @@ final class DenseScatterRenderer extends XYLineAndShapeRenderer {
             g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
         }
 
+        drawOverallExtremes(g2, density, values, colour, area, s, series);
+
         EntityCollection entities = state.getEntityCollection();
         for (int col = 0; col < width; col++) {
             double x = area.getX() + (col + 0.5) / s;
@@ -159,6 +161,41 @@ final class DenseScatterRenderer extends XYLineAndShapeRenderer {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The visible minimum and maximum as full-size markers, as a scatter of few values draws
+     * every point: in a density picture they would be 2-pixel dots, and the one spike in a
+     * million values is what a user looks for.
+     */
+    private void drawOverallExtremes(Graphics2D g2, DensityImage density, float[] values, Color colour,
+                                     Rectangle2D area, double s, int series) {
+        int lowest = -1;
+        int highest = -1;
+        int lowestCol = -1;
+        int highestCol = -1;
+        for (int col = 0; col < density.width; col++) {
+            int min = density.minItem[col];
+            int max = density.maxItem[col];
+            if (min >= 0 && (lowest < 0 || values[min] < values[lowest])) {
+                lowest = min;
+                lowestCol = col;
+            }
+            if (max >= 0 && (highest < 0 || values[max] > values[highest])) {
+                highest = max;
+                highestCol = col;
+            }
+        }
+        g2.setPaint(colour);
+        int[][] extremes = {{lowest, lowestCol}, {highest, highestCol}};
+        for (int[] extreme : extremes) {
+            if (extreme[0] < 0) {
+                continue;
+            }
+            double x = area.getX() + (extreme[1] + 0.5) / s;
+            double y = area.getY() + (density.row(values, extreme[0]) + 0.5) / s;
+            g2.fill(org.jfree.chart.util.ShapeUtils.createTranslatedShape(lookupSeriesShape(series), x, y));
         }
     }
 

@@ -164,7 +164,7 @@ public final class EvolutionChartFactory {
     }
 
     private static PaintScaleLegend scaleLegend(DivergingPaintScale scale, String label) {
-        NumberAxis axis = new NumberAxis(label);
+        NumberAxis axis = ValueAxes.values(label);
         axis.setRange(scale.getLowerBound(), scale.getUpperBound());
         PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
         legend.setPosition(RectangleEdge.RIGHT);

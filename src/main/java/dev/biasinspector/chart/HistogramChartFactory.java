@@ -11,6 +11,8 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.math.BigDecimal;
@@ -59,7 +61,54 @@ public final class HistogramChartFactory {
             throw new IllegalArgumentException("no bias to chart");
         }
         Bins edges = bins(series, bins);
-        HistogramDataset dataset = dataset(series, edges);
+        XYPlot plot = histogramPlot(dataset(series, edges), edges);
+
+        boolean legend = series.size() > 1;
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, legend);
+        chart.setPadding(new RectangleInsets(6, 6, 6, 14));
+        if (legend) {
+            chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        }
+        theme.applyTo(chart);
+        return chart;
+    }
+
+    /**
+     * A comparison as histograms, keeping its change view: above, both versions overlaid over the
+     * same bins; below, on the same value axis, how many more (or fewer) values each bin holds in
+     * {@code after} than in {@code before}, as bars coloured by sign. Training that moves values
+     * from one range to another shows as a red bar where they left and a green one where they went.
+     *
+     * @throws IllegalArgumentException if {@code bins} is out of range
+     */
+    public static JFreeChart createComparison(String title, ChartSeries before, ChartSeries after, ChartTheme theme,
+                                              int bins) {
+        List<ChartSeries> both = List.of(before, after);
+        Bins edges = bins(both, bins);
+        HistogramDataset counts = dataset(both, edges);
+        XYPlot histograms = histogramPlot(counts, edges);
+        NumberAxis valueAxis = (NumberAxis) histograms.getDomainAxis();
+
+        XYIntervalSeries change = new XYIntervalSeries(COUNT_CHANGE_LABEL);
+        for (int k = 0; k < counts.getItemCount(0); k++) {
+            double delta = counts.getYValue(1, k) - counts.getYValue(0, k);
+            change.add(counts.getXValue(0, k), counts.getStartXValue(0, k), counts.getEndXValue(0, k),
+                    delta, delta, delta);
+        }
+        XYIntervalSeriesCollection changeData = new XYIntervalSeriesCollection();
+        changeData.addSeries(change);
+        NumberAxis changeAxis = new NumberAxis(COUNT_CHANGE_LABEL);
+        changeAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+        changeAxis.setAutoRangeIncludesZero(true);
+        XYPlot changes = ComparisonChartFactory.changePlot(changeData, changeAxis,
+                (data, series, item) -> countChangeToolTip((IntervalXYDataset) data, item));
+        return ComparisonChartFactory.stacked(title, valueAxis, histograms, changes, theme);
+    }
+
+    /** Label of a comparison histogram's change view. */
+    public static final String COUNT_CHANGE_LABEL = "Change in count";
+
+    private static XYPlot histogramPlot(HistogramDataset dataset, Bins edges) {
         NumberAxis valueAxis = ValueAxes.values(X_LABEL, edges.width());
         valueAxis.setLowerMargin(0.02);
         valueAxis.setUpperMargin(0.02);
@@ -73,15 +122,7 @@ public final class HistogramChartFactory {
         ValueMarker zero = new ValueMarker(0.0);
         zero.setStroke(new BasicStroke(1.2f));
         plot.addDomainMarker(zero, Layer.BACKGROUND);
-
-        boolean legend = series.size() > 1;
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, legend);
-        chart.setPadding(new RectangleInsets(6, 6, 6, 14));
-        if (legend) {
-            chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-        }
-        theme.applyTo(chart);
-        return chart;
+        return plot;
     }
 
     /**
@@ -211,5 +252,17 @@ public final class HistogramChartFactory {
                 BiasChartFactory.formatValue(dataset.getStartXValue(series, item)),
                 BiasChartFactory.formatValue(dataset.getEndXValue(series, item)));
         return dataset.getSeriesCount() > 1 ? dataset.getSeriesKey(series) + ": " + text : text;
+    }
+
+    /** "3 more values in [-0.100000, 0.050000) after than before". */
+    static String countChangeToolTip(IntervalXYDataset dataset, int item) {
+        int delta = (int) Math.round(dataset.getYValue(0, item));
+        String range = "[" + BiasChartFactory.formatValue(dataset.getStartXValue(0, item)) + ", "
+                + BiasChartFactory.formatValue(dataset.getEndXValue(0, item)) + ")";
+        if (delta == 0) {
+            return "as many values in " + range + " after as before";
+        }
+        return String.format(Locale.ROOT, "%d %s value%s in %s after than before", Math.abs(delta),
+                delta > 0 ? "more" : "fewer", Math.abs(delta) == 1 ? "" : "s", range);
     }
 }

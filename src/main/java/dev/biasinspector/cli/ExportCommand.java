@@ -138,6 +138,9 @@ final class ExportCommand implements Callable<Integer> {
             throw new ModelFileException(output, e);
         }
         spec.commandLine().getErr().println("wrote " + output);
+        if (content instanceof ChartContent.WhatIf whatIf) {
+            whatIf.result().topClasses().ifPresent(t -> spec.commandLine().getOut().println(t.sentence()));
+        }
         return 0;
     }
 

@@ -21,7 +21,7 @@ final class ModelOptions {
     void declareIn(CommandSpec spec) {
         Binding<Path> modelField = Binding.of(() -> model, v -> model = v);
         spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("MODEL").type(Path.class)
-                .description("Model file or folder: a TorchScript archive (.pt, .pth, ...), a DJL .params file, or a DJL model folder, .zip or .tar.gz.")
+                .description("Model file or folder: TorchScript or torch.save (.pt, .pth, .bin), safetensors (a file or a Hugging Face folder, sharded too), GGUF, ONNX, a DJL .params file or model folder (.zip, .tar.gz); export also takes a folder of checkpoints.")
                 .getter(modelField).setter(modelField).build());
         Binding<Engine> engineField = Binding.of(() -> engine, v -> engine = v);
         spec.addOption(OptionSpec.builder("--engine").paramLabel("ENGINE").defaultValue("archive").type(Engine.class)

@@ -54,8 +54,8 @@ public final class DjlWhatIf {
             model.load(absolute.getParent(), absolute.getFileName().toString(),
                     Map.of("mapLocation", "true", "trainParam", "true"));
             NDArray bias = find(model, biasName);
-            float[] before;
-            float[] after;
+            Output before;
+            Output after;
             try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
                 before = firstOutput(predictor, manager, inputShape, input);
                 float[] stored = bias.toType(DataType.FLOAT32, false).toFloatArray();
@@ -66,7 +66,8 @@ public final class DjlWhatIf {
                 bias.set(edited.toByteBuffer());
                 after = firstOutput(predictor, manager, inputShape, input);
             }
-            return new WhatIfResult(biasName, edit, inputShape.clone(), input.clone(), before, after);
+            return new WhatIfResult(biasName, edit, inputShape.clone(), input.clone(), before.shape(),
+                    before.values(), after.values());
         } catch (EngineException | MalformedModelException | TranslateException | IllegalArgumentException
                  | IllegalStateException e) {
             throw new ModelFormatException("the model could not run on this input: " + DjlEngineStartup.reason(e), e);
@@ -82,13 +83,18 @@ public final class DjlWhatIf {
         throw new ModelFormatException("libtorch sees no parameter named " + biasName);
     }
 
-    private static float[] firstOutput(Predictor<NDList, NDList> predictor, NDManager manager, long[] shape,
+    /** The first tensor the model returned, as floats, and its shape. */
+    private record Output(long[] shape, float[] values) {
+    }
+
+    private static Output firstOutput(Predictor<NDList, NDList> predictor, NDManager manager, long[] shape,
                                        float[] input) throws TranslateException {
         NDArray x = manager.create(input, new Shape(shape));
         NDList output = predictor.predict(new NDList(x));
         if (output.isEmpty()) {
             throw new IllegalStateException("the model returned no tensor");
         }
-        return output.get(0).toType(DataType.FLOAT32, false).toFloatArray();
+        NDArray first = output.get(0);
+        return new Output(first.getShape().getShape(), first.toType(DataType.FLOAT32, false).toFloatArray());
     }
 }

@@ -86,7 +86,8 @@ final class StatusBar extends JPanel {
 
     /** The open file's path at the right end of the line (its full text also as a tooltip). */
     void showLocation(String path) {
-        location.setText(path.length() > 70 ? "\u2026" + path.substring(path.length() - 69) : path);
+        String shown = abbreviate(path, System.getProperty("user.home", ""));
+        location.setText(shown.length() > 70 ? "\u2026" + shown.substring(shown.length() - 69) : shown);
         location.setToolTipText(path.isEmpty() ? null : path);
     }
 
@@ -118,5 +119,16 @@ final class StatusBar extends JPanel {
     /** "torchscript · 4 modules · 2 biases (2 Linear) · 430 parameters · read by: archive reader (no code run)". */
     static String describe(LoadedModel model) {
         return dev.biasinspector.session.ModelSummary.describe(model);
+    }
+
+    /** "~/models/a.pt" for a path in the user's home folder, as file managers and shells show it. */
+    static String abbreviate(String path, String home) {
+        if (home.length() > 1 && !home.equals(java.io.File.separator)) {
+            String prefix = home.endsWith(java.io.File.separator) ? home : home + java.io.File.separator;
+            if (path.startsWith(prefix)) {
+                return "~" + java.io.File.separator + path.substring(prefix.length());
+            }
+        }
+        return path;
     }
 }

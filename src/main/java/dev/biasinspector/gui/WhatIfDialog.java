@@ -356,8 +356,9 @@ public final class WhatIfDialog extends JDialog {
             }
         }
         summary.setText(String.format(Locale.ROOT,
-                "<html>%d output%s \u00b7 largest change %s (output %d) \u00b7 %s \u00b7 the file is unchanged</html>",
+                "<html>%d output%s \u00b7 %slargest change %s (output %d) \u00b7 %s \u00b7 the file is unchanged</html>",
                 change.length, change.length == 1 ? "" : "s",
+                done.topClasses().map(t -> "<b>" + t.sentence() + "</b> \u00b7 ").orElse(""),
                 dev.biasinspector.chart.BiasChartFactory.formatValue(change[largest]), largest, inputText));
     }
 

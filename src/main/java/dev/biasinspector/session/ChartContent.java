@@ -117,7 +117,8 @@ public sealed interface ChartContent {
             List<ChartSeries> both = List.of(new ChartSeries(before, change.before().values()),
                     new ChartSeries(after, change.after().values()));
             JFreeChart chart = options.histogram()
-                    ? HistogramChartFactory.create("Histogram of " + name, both, theme, options.bins())
+                    ? HistogramChartFactory.createComparison("Histogram of " + name, both.get(0), both.get(1), theme,
+                            options.bins())
                     : ComparisonChartFactory.create(name, both.get(0), both.get(1),
                             new ChartSeries("change (after \u2212 before)", change.delta().values()), theme);
             BiasChartFactory.setSource(chart, before + " \u2192 " + after, theme);
@@ -239,6 +240,8 @@ public sealed interface ChartContent {
             JFreeChart chart = ComparisonChartFactory.create("Output of " + modelName + " with " + edited,
                     columns.get(0), columns.get(1), columns.get(2), theme);
             chart.getXYPlot().getDomainAxis().setLabel("Output index");
+            BiasChartFactory.setSource(chart, modelName + result.topClasses().map(t -> " \u00b7 " + t.sentence()).orElse(""),
+                    theme);
             return chart;
         }
 

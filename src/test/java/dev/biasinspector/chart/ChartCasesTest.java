@@ -272,6 +272,11 @@ class ChartCasesTest {
         Color series = (Color) d.chart().getXYPlot().getRenderer().getSeriesPaint(0);
         assertThat(hasColourNear(d.image(), d.x(123_456), d.y(0.3), series)).as("the maximum").isTrue();
         assertThat(hasColourNear(d.image(), d.x(700_000), d.y(-0.25), series)).as("the minimum").isTrue();
+        // drawn as full markers, as a short bias's points are, not as 2-pixel dots
+        assertThat(pixelsOfColourNear(d.image(), d.x(123_456), d.y(0.3), series)).as("the maximum's marker")
+                .isGreaterThanOrEqualTo(16);
+        assertThat(pixelsOfColourNear(d.image(), d.x(700_000), d.y(-0.25), series)).as("the minimum's marker")
+                .isGreaterThanOrEqualTo(16);
         assertThat(d.toolTips()).contains("index 5: NaN", "index 123456: 0.300000", "index 700000: -0.250000");
         // tooltips for each column's extremes, not for a million points
         assertThat(d.toolTips().size()).isLessThan(4 * WIDTH);
@@ -443,6 +448,29 @@ class ChartCasesTest {
     }
 
     /** Whether a pixel within 3 pixels of (x, y) has exactly {@code colour}. */
+    private static int pixelsOfColourNear(BufferedImage image, double x, double y, Color colour) {
+        int count = 0;
+        for (int dy = -4; dy <= 4; dy++) {
+            for (int dx = -4; dx <= 4; dx++) {
+                int px = (int) Math.round(x) + dx;
+                int py = (int) Math.round(y) + dy;
+                if (px >= 0 && py >= 0 && px < image.getWidth() && py < image.getHeight()
+                        && distance(image.getRGB(px, py), colour.getRGB()) < 60) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static int distance(int rgb1, int rgb2) {
+        int d = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            d += Math.abs(((rgb1 >> shift) & 0xFF) - ((rgb2 >> shift) & 0xFF));
+        }
+        return d;
+    }
+
     static boolean hasColourNear(BufferedImage image, double x, double y, Color colour) {
         for (int dy = -3; dy <= 3; dy++) {
             for (int dx = -3; dx <= 3; dx++) {

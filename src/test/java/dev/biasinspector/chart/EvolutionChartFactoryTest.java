@@ -45,6 +45,24 @@ class EvolutionChartFactoryTest {
     }
 
     @Test
+    void theColourScaleHasAFewRoundLabelsNotOneEveryFewPixels() {
+        JFreeChart chart = EvolutionChartFactory.create("fc1", LABELS, ROWS, 1,
+                EvolutionChartFactory.Shading.CHANGE, ChartTheme.light());
+        PaintScaleLegend legend = (PaintScaleLegend) chart.getSubtitle(1);
+
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(800, 500,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g2 = image.createGraphics();
+        chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 800, 500));
+        g2.dispose();
+
+        org.jfree.chart.axis.NumberAxis axis = (org.jfree.chart.axis.NumberAxis) legend.getAxis();
+        double labels = axis.getRange().getLength() / axis.getTickUnit().getSize();
+        // the scale spans [-0.5, 0.5]: at most about one label per 40 pixels, at least three
+        assertThat(labels).isBetween(2.0, 10.0);
+    }
+
+    @Test
     void valueShadingUsesTheValuesThemselves() {
         JFreeChart chart = EvolutionChartFactory.create("fc1", LABELS, ROWS, 0,
                 EvolutionChartFactory.Shading.VALUE, ChartTheme.light());

@@ -1,6 +1,8 @@
 package dev.biasinspector.chart;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.statistics.HistogramDataset;
@@ -111,6 +113,39 @@ class HistogramChartFactoryTest {
     void toolTipNamesTheBinAndItsCount() {
         HistogramDataset dataset = HistogramChartFactory.dataset(List.of(new ChartSeries("fc1", new float[] {0f, 0f, 1f})));
         assertThat(HistogramChartFactory.toolTip(dataset, 0, 0)).isEqualTo("2 values in [0.000000, 0.200000)");
+    }
+
+    @Test
+    void aComparisonKeepsItsChangeViewAsTheChangeInCountPerBin() {
+        // before: three values near 0; after: two of them moved to near 1, one value went NaN
+        ChartSeries before = new ChartSeries("a.pt", new float[] {0.01f, 0.02f, 0.03f, 1.01f});
+        ChartSeries after = new ChartSeries("b.pt", new float[] {0.01f, 1.02f, 1.03f, Float.NaN});
+        JFreeChart chart = HistogramChartFactory.createComparison("Histogram of fc1", before, after,
+                ChartTheme.light(), 2);
+
+        XYPlot histograms = ComparisonChartFactory.valuesPlot(chart);
+        XYPlot change = ComparisonChartFactory.changePlot(chart);
+        HistogramDataset counts = (HistogramDataset) histograms.getDataset();
+        IntervalXYDataset delta = (IntervalXYDataset) change.getDataset();
+        // the same bins for both files and for the change
+        assertThat(counts.getItemCount(0)).isEqualTo(counts.getItemCount(1)).isEqualTo(delta.getItemCount(0));
+        int low = 0;
+        int high = counts.getItemCount(0) - 1;
+        assertThat(counts.getYValue(0, low)).isEqualTo(3.0);
+        assertThat(counts.getYValue(1, low)).isEqualTo(1.0);
+        assertThat(delta.getYValue(0, low)).isEqualTo(-2.0);
+        assertThat(delta.getYValue(0, high)).isEqualTo(counts.getYValue(1, high) - counts.getYValue(0, high))
+                .isEqualTo(1.0);
+        for (int k = 0; k < delta.getItemCount(0); k++) {
+            assertThat(delta.getStartXValue(0, k)).isEqualTo(counts.getStartXValue(0, k));
+            assertThat(delta.getEndXValue(0, k)).isEqualTo(counts.getEndXValue(0, k));
+        }
+        // bars coloured by sign, the values axis shared, the change labelled
+        assertThat(change.getRenderer().getItemPaint(0, low)).isNotEqualTo(change.getRenderer().getItemPaint(0, high));
+        assertThat(change.getRangeAxis().getLabel()).isEqualTo(HistogramChartFactory.COUNT_CHANGE_LABEL);
+        assertThat(chart.getXYPlot().getDomainAxis().getLabel()).isEqualTo(HistogramChartFactory.X_LABEL);
+        assertThat(HistogramChartFactory.countChangeToolTip(delta, low)).startsWith("2 fewer values in [");
+        assertThat(HistogramChartFactory.countChangeToolTip(delta, high)).startsWith("1 more value in [");
     }
 
     private static int total(HistogramDataset dataset, int series) {

@@ -32,6 +32,12 @@ class DjlWhatIfTest {
 
             assertClose(result.before(), Fixtures.floats(want.getAsJsonArray("output")));
             assertClose(result.after(), Fixtures.floats(want.getAsJsonArray("output_fc1_bias_zero")));
+            // the output's shape as libtorch returns it, so a [1, 10] output counts as 10 classes
+            assertThat(result.outputShape()).containsExactly(1, 10);
+            assertThat(result.topClasses().orElseThrow().before())
+                    .containsExactly(Fixtures.argMax(Fixtures.floats(want.getAsJsonArray("output"))));
+            assertThat(result.topClasses().orElseThrow().after())
+                    .containsExactly(Fixtures.argMax(Fixtures.floats(want.getAsJsonArray("output_fc1_bias_zero"))));
         }
     }
 

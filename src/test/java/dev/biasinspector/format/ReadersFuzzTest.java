@@ -156,7 +156,8 @@ class ReadersFuzzTest {
         return where.toString();
     }
 
-    private static String openAndRead(Path file) throws IOException {
+    /** Opens {@code file} and reads its first biases, as a user clicking through them would. */
+    static String openAndRead(Path file) throws IOException {
         LoadedModel model = ModelOpener.open(file);
         int read = 0;
         for (BiasEntry bias : model.allBiases()) {

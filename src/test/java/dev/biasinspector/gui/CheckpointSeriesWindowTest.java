@@ -73,7 +73,7 @@ class CheckpointSeriesWindowTest extends AppWindowTestBase {
 
         assertThat(chartTitle()).isEqualTo("fc2.bias over 4 checkpoints");
         assertThat(scatterValues()).containsExactly(DemoModels.values("checkpoints/epoch_2.pt", "fc2.bias"));
-        window.toggleButton("histogramToggle").click();
+        press(window.toggleButton("histogramToggle"));
         assertThat(chartTitle()).isEqualTo("Histogram of fc2.bias in epoch_2.pt");
         assertThat(onEdt(frame::getTitle)).startsWith("checkpoints (demo)");
         assertThat(window.label("statusText").text()).contains("4 checkpoints");

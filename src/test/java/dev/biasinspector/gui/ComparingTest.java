@@ -70,7 +70,7 @@ class ComparingTest extends AppWindowTestBase {
         start(Optional.of(DemoModels.path(BEFORE)));
         awaitChartOf("fc1.bias");
 
-        window.toggleButton("histogramToggle").click();
+        press(window.toggleButton("histogramToggle"));
 
         assertThat(chartTitle()).isEqualTo("Histogram of fc1.bias");
         IntervalXYDataset bins = (IntervalXYDataset) onEdt(() -> chart().getXYPlot().getDataset());
@@ -97,7 +97,7 @@ class ComparingTest extends AppWindowTestBase {
         awaitChartOf("fc2.bias");
         assertThat(chartTitle()).isEqualTo("Histogram of fc2.bias");
 
-        window.toggleButton("scatterToggle").click();
+        press(window.toggleButton("scatterToggle"));
         assertThat(chartTitle()).isEqualTo("fc2.bias");
         assertThat(onEdt(() -> robot.finder().findByName(frame, "histogramBins", javax.swing.JComboBox.class, false)
                 .isShowing())).as("the bin count belongs to the histogram").isFalse();
@@ -132,6 +132,23 @@ class ComparingTest extends AppWindowTestBase {
         }
         assertThat(onEdt(frame::getTitle)).startsWith("simple_net.pt \u2194 simple_net_trained.pt");
         assertThat(window.label("statusText").text()).contains("compared with simple_net_trained.pt");
+
+        // As a histogram the comparison keeps its change view: per bin, after's count minus before's.
+        press(window.toggleButton("histogramToggle"));
+        awaitTrue("the comparison's histogram", () -> chartTitle().equals("Histogram of fc1.bias"));
+        JFreeChart histogram = chart();
+        IntervalXYDataset counts = (IntervalXYDataset) onEdt(() -> ComparisonChartFactory.valuesPlot(histogram).getDataset());
+        IntervalXYDataset countChange = (IntervalXYDataset) onEdt(() -> ComparisonChartFactory.changePlot(histogram).getDataset());
+        float[] beforeCounts = values(counts, 0);
+        float[] afterCounts = values(counts, 1);
+        float[] changeCounts = values(countChange, 0);
+        assertThat(changeCounts).hasSameSizeAs(beforeCounts);
+        double total = 0;
+        for (int k = 0; k < changeCounts.length; k++) {
+            assertThat(changeCounts[k]).as("change in bin " + k).isEqualTo(afterCounts[k] - beforeCounts[k]);
+            total += beforeCounts[k];
+        }
+        assertThat(total).isEqualTo(20.0);
     }
 
     @Test

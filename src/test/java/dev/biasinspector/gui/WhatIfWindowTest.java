@@ -60,7 +60,14 @@ class WhatIfWindowTest extends AppWindowTestBase {
         assertThat(values(outputs, 1)).containsExactly(result.after());
         XYDataset change = onEdt(() -> ComparisonChartFactory.changePlot(target.chart().orElseThrow()).getDataset());
         assertThat(values(change, 0)).containsExactly(result.change());
-        assertThat(dialog.label("whatIfSummary").text()).contains("10 outputs", "typed input 1 \u00d7 10");
+        // The output is [1, 10]: the dialog says whether the top class changed, from PyTorch's outputs.
+        int topBefore = Fixtures.argMax(Fixtures.floats(want.getAsJsonArray("output")));
+        int topAfter = Fixtures.argMax(Fixtures.floats(want.getAsJsonArray("output_fc1_bias_zero")));
+        String top = topBefore == topAfter ? "top class " + topBefore + ", unchanged"
+                : "top class " + topBefore + " \u2192 " + topAfter + ", changed";
+        assertThat(dialog.label("whatIfSummary").text()).contains("10 outputs", "typed input 1 \u00d7 10", top);
+        assertThat(onEdt(() -> dev.biasinspector.chart.BiasChartFactory.subtitle(target.chart().orElseThrow(),
+                dev.biasinspector.chart.BiasChartFactory.SOURCE_ID).getText())).isEqualTo("simple_net.pt \u00b7 " + top);
         assertThat(settings.trustedModels().isTrusted(fingerprint("simple_net.pt"))).isTrue();
         dialog.close();
     }

@@ -76,6 +76,17 @@ public final class Fixtures {
         return out;
     }
 
+    /** numpy's argmax of a writer's output: the first index of the largest value. */
+    public static int argMax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     public static long[] longs(JsonArray array) {
         long[] out = new long[array.size()];
         for (int i = 0; i < out.length; i++) {

@@ -131,7 +131,10 @@ public final class DjlModelFolderReader implements ModelReader {
             }
         }
         String chosen = ModelFileChooser.choose(relative, properties, archiveBaseName(archive));
-        Path extracted = ModelArchiveEntries.extract(archive, opened, root + chosen);
+        // An ONNX model may keep its weights in files beside it (external data): copy its folder.
+        Path extracted = chosen.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")
+                ? ModelArchiveEntries.extractWithFolder(archive, opened, root + chosen, names)
+                : ModelArchiveEntries.extract(archive, opened, root + chosen);
         return wrap(archive, chosen, properties, modelFileReader.read(extracted, chosen));
     }
 

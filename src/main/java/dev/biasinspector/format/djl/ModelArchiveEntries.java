@@ -113,6 +113,73 @@ final class ModelArchiveEntries {
         return copy;
     }
 
+    /**
+     * Copies {@code name} and every other file of its archive folder and below into a new private
+     * folder, keeping their paths relative to it, and returns the copy of {@code name}: an ONNX
+     * model's external data files sit beside it ({@code location} is relative to the model).
+     * Entries whose path would lead out of the folder ({@code ../}) are left out; all files
+     * together inflate to at most the archive's budget.
+     */
+    static Path extractWithFolder(Path archive, ZipFile opened, String name, List<String> names) throws IOException {
+        String dir = name.substring(0, name.lastIndexOf('/') + 1);
+        Path folder = ProcessTempFiles.createFolder();
+        long[] left = {inflateBudget(archive)};
+        try {
+            if (isTarGz(archive)) {
+                // one pass: the tar stream is only read from the start
+                forEachTarEntry(archive, (entryName, size, in) -> {
+                    Path target = target(folder, dir, entryName);
+                    if (target != null) {
+                        write(target, in, entryName, left);
+                    }
+                    return false;
+                });
+            } else {
+                for (String entryName : names) {
+                    Path target = target(folder, dir, entryName);
+                    if (target != null) {
+                        copy(archive, opened, entryName, left[0], in -> write(target, in, entryName, left));
+                    }
+                }
+            }
+            Path model = folder.resolve(name.substring(dir.length()));
+            if (!Files.isRegularFile(model)) {
+                throw new ModelFormatException("the archive has no entry " + name);
+            }
+            return model;
+        } catch (IOException | RuntimeException e) {
+            ProcessTempFiles.deleteTree(folder);
+            throw e;
+        }
+    }
+
+    /** Where entry {@code entryName} goes in {@code folder}, or null when it is not in {@code dir} or would leave it. */
+    private static Path target(Path folder, String dir, String entryName) {
+        if (!entryName.startsWith(dir) || entryName.endsWith("/") || entryName.length() == dir.length()) {
+            return null;
+        }
+        Path target = folder.resolve(entryName.substring(dir.length())).normalize();
+        return target.startsWith(folder) && !target.equals(folder) ? target : null;
+    }
+
+    private static void write(Path target, InputStream in, String entryName, long[] left) throws IOException {
+        Files.createDirectories(target.getParent());
+        try (OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                left[0] -= n;
+                if (left[0] < 0) {
+                    throw new ModelFormatException("the archive's folder of " + entryName
+                            + " inflates to more than this app's budget (64 times the archive's size, and at least "
+                            + MIN_INFLATE_BUDGET + " bytes)");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException duplicate) {
+            // a zip may name an entry twice; the first one stays
+        }
+    }
+
     private interface StreamUser {
         void use(InputStream in) throws IOException;
     }

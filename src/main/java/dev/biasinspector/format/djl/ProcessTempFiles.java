@@ -24,6 +24,17 @@ final class ProcessTempFiles {
 
     /** A new empty file in this process's folder; {@code suffix} keeps the original file name readable. */
     static synchronized Path create(String suffix) throws IOException {
+        Path file = Files.createTempFile(folder(), "model-", suffix.replaceAll("[^A-Za-z0-9._-]", "_"));
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
+    /** A new empty folder in this process's folder, for a model file with the files beside it. */
+    static synchronized Path createFolder() throws IOException {
+        return Files.createTempDirectory(folder(), "model-");
+    }
+
+    private static Path folder() throws IOException {
         if (folder == null) {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             removeLeftovers(tmp);
@@ -31,9 +42,7 @@ final class ProcessTempFiles {
             Path created = folder;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(created), "temp-model-cleanup"));
         }
-        Path file = Files.createTempFile(folder, "model-", suffix.replaceAll("[^A-Za-z0-9._-]", "_"));
-        file.toFile().deleteOnExit();
-        return file;
+        return folder;
     }
 
     /** Folders of processes that no longer run (killed before their shutdown hook ran). */
@@ -52,7 +61,7 @@ final class ProcessTempFiles {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -62,6 +62,54 @@ class DjlModelFolderReaderTest {
     }
 
     @Test
+    void aPackedOnnxModelKeepsItsExternalDataBesideIt() throws IOException {
+        // torch.onnx.export + onnx.save_model(save_as_external_data=True): the weights live in a second file
+        Path folder = Files.createDirectories(dir.resolve("linear_3d"));
+        Files.copy(dev.biasinspector.format.onnx.OnnxFixtures.path("external/linear_3d_external.onnx"),
+                folder.resolve("linear_3d_external.onnx"));
+        Files.copy(dev.biasinspector.format.onnx.OnnxFixtures.path("external/linear_3d_external.onnx.data"),
+                folder.resolve("linear_3d_external.onnx.data"));
+        Files.writeString(folder.resolve("serving.properties"), "engine=OnnxRuntime\n");
+        float[] wanted = dev.biasinspector.format.onnx.OnnxFixtures.values(
+                dev.biasinspector.format.onnx.OnnxFixtures.bias("external/linear_3d_external.onnx", "proj.bias"));
+
+        for (Path archive : List.of(zip(folder, dir.resolve("linear_3d.zip")),
+                tarGz(folder, dir.resolve("linear_3d.tar.gz")))) {
+            LoadedModel model = reader.read(archive);
+
+            assertThat(model.properties()).as(archive.toString()).containsEntry("modelFile", "linear_3d_external.onnx");
+            BiasEntry proj = model.allBiases().stream().filter(b -> b.name().equals("proj.bias")).findFirst().orElseThrow();
+            assertThat(proj.load().values()).as(archive.toString()).containsExactly(wanted);
+        }
+    }
+
+    @Test
+    void anArchiveEntryThatClimbsOutOfTheFolderIsNotWrittenThere() throws IOException {
+        Path zip = dir.resolve("slip.zip");
+        String escapee = "slip-" + System.nanoTime() + ".txt";
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("m/serving.properties"));
+            out.write("engine=OnnxRuntime\n".getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new ZipEntry("m/model.onnx"));
+            Files.copy(dev.biasinspector.format.onnx.OnnxFixtures.path("simple_net.onnx"), out);
+            out.putNextEntry(new ZipEntry("m/../../../" + escapee));
+            out.write("not yours".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+
+        LoadedModel model = reader.read(zip);
+
+        assertThat(model.allBiases()).extracting(BiasEntry::name).containsExactly("fc1.bias", "fc2.bias");
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> all = Files.walk(tmp, 4)) {
+            assertThat(all.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(escapee)))
+                    .as("the climbing entry, anywhere under the temp folder").isEmpty();
+        } catch (java.io.UncheckedIOException unreadable) {
+            // another user's unreadable folder in /tmp: the folders we can read were checked up to it
+        }
+    }
+
+    @Test
     void zipAndTarGzOfTheFolderReadTheSame() throws IOException {
         Path folder = simpleFolder();
         for (Path archive : List.of(zip(folder, dir.resolve("simple.zip")), tarGz(folder, dir.resolve("simple.tar.gz")))) {
