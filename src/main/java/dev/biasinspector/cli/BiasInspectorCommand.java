@@ -66,31 +66,40 @@ public final class BiasInspectorCommand implements Callable<Integer> {
      * and exit code 1; the stack trace is printed only with {@code --debug}.
      */
     public static CommandLine create(Consumer<Optional<Path>> desktopLauncher) {
-        return create(desktopLauncher, new String[0]);
+        return build(desktopLauncher, "");
     }
 
     /**
      * The command line for these arguments: when they start with a command's name, only that
      * command is built, since no other can run in this process (when they were declared with
      * annotations, building all four cost as much as reading the demo model: 225 against 174 ms
-     * of CPU for {@code list}). Otherwise (help, the window, an unknown command and its
-     * suggestions) every command is there, in the order of the usage help.
+     * of CPU for {@code list}); none when they open the window. Otherwise (help, an unknown
+     * command and its suggestions) every command is there, in the order of the usage help.
      */
     public static CommandLine create(Consumer<Optional<Path>> desktopLauncher, String... args) {
+        if (opensTheWindow(args)) {
+            // No command can run: the window's start does not build them (40 ms of it).
+            return build(desktopLauncher, null);
+        }
+        return build(desktopLauncher, args[0]);
+    }
+
+    /** With the command named {@code first}, or all of them for any other name, or none for null. */
+    private static CommandLine build(Consumer<Optional<Path>> desktopLauncher, String first) {
         BiasInspectorCommand root = new BiasInspectorCommand(desktopLauncher);
         CommandLine cli = new CommandLine(root.declare());
-        String first = args.length > 0 ? args[0] : "";
-        switch (first) {
+        switch (first == null ? "" : first) {
+            case "" -> {
+                if (first == null) {
+                    break;
+                }
+                addAllCommands(cli);
+            }
             case "list" -> cli.addSubcommand(new CommandLine(new ListCommand().declare()));
             case "dump" -> cli.addSubcommand(new CommandLine(new DumpCommand().declare()));
             case "export" -> cli.addSubcommand(new CommandLine(new ExportCommand().declare()));
             case "diff" -> cli.addSubcommand(new CommandLine(new DiffCommand().declare()));
-            default -> {
-                cli.addSubcommand(new CommandLine(new ListCommand().declare()));
-                cli.addSubcommand(new CommandLine(new DumpCommand().declare()));
-                cli.addSubcommand(new CommandLine(new ExportCommand().declare()));
-                cli.addSubcommand(new CommandLine(new DiffCommand().declare()));
-            }
+            default -> addAllCommands(cli);
         }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
                 report(e, commandLine, parseResult, root.debug));
@@ -107,6 +116,28 @@ public final class BiasInspectorCommand implements Callable<Integer> {
             }
         });
         return cli;
+    }
+
+    private static void addAllCommands(CommandLine cli) {
+        cli.addSubcommand(new CommandLine(new ListCommand().declare()));
+        cli.addSubcommand(new CommandLine(new DumpCommand().declare()));
+        cli.addSubcommand(new CommandLine(new ExportCommand().declare()));
+        cli.addSubcommand(new CommandLine(new DiffCommand().declare()));
+    }
+
+    /** No arguments, or only an existing file or folder: what starting the app or opening a file with it passes. */
+    private static boolean opensTheWindow(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        if (args.length > 1 || args[0].startsWith("-")) {
+            return false;
+        }
+        try {
+            return java.nio.file.Files.exists(Path.of(args[0]));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static int report(Throwable e, CommandLine commandLine, CommandLine.ParseResult parseResult, boolean debug) {

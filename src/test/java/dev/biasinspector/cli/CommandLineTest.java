@@ -184,6 +184,11 @@ class CommandLineTest {
             assertThat(onlyIt.execute(command, "--bogus")).isEqualTo(2).isEqualTo(all.execute(command, "--bogus"));
             assertThat(aloneErr.toString()).contains("Usage: bias-inspector " + command).isEqualTo(amongErr.toString());
         }
+        // Starting the app, or opening a file with it, builds no command and still opens the window.
+        assertThat(BiasInspectorCommand.create(m -> { }, SIMPLE.toString()).getSubcommands()).isEmpty();
+        assertThat(CliRun.of(SIMPLE).desktopLaunches()).containsExactly(java.util.Optional.of(SIMPLE));
+        assertThat(CliRun.of().desktopLaunches()).containsExactly(java.util.Optional.empty());
+        assertThat(BiasInspectorCommand.create(m -> { }, "-").getSubcommands()).hasSize(4);
         CliRun help = CliRun.of("--help");
         assertThat(help.out()).contains("list", "dump", "export", "diff");
         CliRun typo = CliRun.of("lst", SIMPLE);
