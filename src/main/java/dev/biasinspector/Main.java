@@ -30,7 +30,7 @@ public final class Main {
         }
         int exit;
         try {
-            exit = BiasInspectorCommand.create(Main::launchDesktop, args).execute(args);
+            exit = BiasInspectorCommand.run(Main::launchDesktop, args);
         } catch (Throwable e) {
             // The command line reports its own failures; this only catches one in reporting itself.
             System.err.println("error: " + e.getClass().getSimpleName() + " (--debug prints where)");

@@ -189,6 +189,13 @@ class CommandLineTest {
         assertThat(CliRun.of(SIMPLE).desktopLaunches()).containsExactly(java.util.Optional.of(SIMPLE));
         assertThat(CliRun.of().desktopLaunches()).containsExactly(java.util.Optional.empty());
         assertThat(BiasInspectorCommand.create(m -> { }, "-").getSubcommands()).hasSize(4);
+        // Main's way: the same launches without the parser, and the parser for everything else.
+        List<java.util.Optional<Path>> launches = new java.util.ArrayList<>();
+        assertThat(BiasInspectorCommand.run(launches::add, SIMPLE.toString())).isZero();
+        assertThat(BiasInspectorCommand.run(launches::add)).isZero();
+        assertThat(launches).containsExactly(java.util.Optional.of(SIMPLE), java.util.Optional.empty());
+        assertThat(BiasInspectorCommand.run(launches::add, temp.resolve("nope.pt").toString(), "--bogus")).isEqualTo(2);
+        assertThat(launches).hasSize(2);
         CliRun help = CliRun.of("--help");
         assertThat(help.out()).contains("list", "dump", "export", "diff");
         CliRun typo = CliRun.of("lst", SIMPLE);
