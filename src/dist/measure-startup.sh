@@ -28,9 +28,9 @@ list_cmds=(-n "launcher list" "$L list $DEMO"
 if [ -n "${NETRON_DIR:-}" ] && [ -f "$NETRON_MJS" ]; then
   list_cmds+=(-n "Netron loader" "node $NETRON_MJS $DEMO")
 fi
-hyperfine -N -w 2 -r "$RUNS" --export-markdown "$OUT/list.md" "${list_cmds[@]}"
+hyperfine -N -w 2 -r "$RUNS" --export-markdown "$OUT/list.md" --export-json "$OUT/list.json" "${list_cmds[@]}"
 
-hyperfine -N -w 1 -r "$RUNS" --export-markdown "$OUT/export.md" \
+hyperfine -N -w 1 -r "$RUNS" --export-markdown "$OUT/export.md" --export-json "$OUT/export.json" \
   -n "launcher export" "$L export $DEMO fc1 -o $OUT/l.png" \
   -n "launcher export, no CDS" "$NOCDS export $DEMO fc1 -o $OUT/n.png" \
   -n "java -jar export" "java -jar target/bias-inspector.jar export $DEMO fc1 -o $OUT/j.png" \
@@ -53,3 +53,8 @@ for mode in cds nocds; do
   grep "^$mode " "$OUT/window.txt" | awk '{print $2}' | sort -n | awk -v m="$mode" \
     '{a[NR]=$1} END {printf "window, %s: median %d ms (%d-%d ms, %d runs)\n", m, a[int((NR+1)/2)], a[1], a[NR], NR}'
 done | tee "$OUT/window-summary.txt"
+# CPU time (user + system) of every command, which the machine's load changes less than wall time.
+for f in "$OUT/list.json" "$OUT/export.json"; do
+  python3 -c 'import json,sys; [print("%-28s wall %4.0f ms  CPU %4.0f ms" % (r["command"], r["mean"]*1e3, (r["user"]+r["system"])*1e3)) for r in json.load(open(sys.argv[1]))["results"]]' "$f"
+done | tee "$OUT/cpu-summary.txt"
+uptime
