@@ -34,6 +34,10 @@ import java.util.stream.Stream;
  *       runs of the launcher loaded (list, export, dump, diff, and the window when a display is
  *       there), merged from {@code -XX:DumpLoadedClassList} and dumped with the launcher's exact
  *       class path.</li>
+ *   <li>On Linux the launcher is a shell script ({@link #writeShellLauncher}): jpackage's native one
+ *       asks rpm and dpkg which package owns it before Java starts, which cost every start more
+ *       than the JVM's own start; the commands run C1 only, the window keeps C2 (see
+ *       {@link #COMMANDS_JIT}).</li>
  * </ul>
  */
 public final class Packager {
