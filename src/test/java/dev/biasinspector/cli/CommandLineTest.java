@@ -217,9 +217,12 @@ class CommandLineTest {
         assertThat(launches).hasSize(2);
         CliRun help = CliRun.of("--help");
         assertThat(help.out()).contains("list", "dump", "export", "diff");
+        // A mistyped command is taken as the window's file, so the model path after it is left over
+        // (picocli's "did you mean" then compares that path with the command names: not asserted,
+        // it depends on where the checkout lies).
         CliRun typo = CliRun.of("lst", SIMPLE);
         assertThat(typo.exitCode()).isEqualTo(2);
-        assertThat(typo.err()).contains("list");
+        assertThat(typo.err()).startsWith("Unmatched argument at index 1: '" + SIMPLE + "'");
         // --debug is the root's inherited option: a command built alone still takes it.
         CliRun debug = CliRun.of("list", "--debug", temp.resolve("nope.pt"));
         assertThat(debug.exitCode()).isEqualTo(1);
