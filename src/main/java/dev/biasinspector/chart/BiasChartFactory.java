@@ -164,10 +164,15 @@ public final class BiasChartFactory {
 
         XYPlot plot = new XYPlot(dataset, null, valueAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.addRangeMarker(zeroLine(), Layer.BACKGROUND);
+        return plot;
+    }
+
+    /** The line at zero every chart of this package draws on its value axis. */
+    static ValueMarker zeroLine() {
         ValueMarker zero = new ValueMarker(0.0);
         zero.setStroke(new BasicStroke(1.2f));
-        plot.addRangeMarker(zero, Layer.BACKGROUND);
-        return plot;
+        return zero;
     }
 
     /**

@@ -209,35 +209,12 @@ public final class BiasDataset extends AbstractIntervalXYDataset implements XYDo
             int to = (int) Math.min(v.length - 1L, (long) Math.floor(Math.min(xRange.getUpperBound(), Integer.MAX_VALUE)));
             for (int i = from; i <= to; i++) {
                 float f = v[i];
-                if (f < min) {
+                // NaN fails both comparisons; infinities are drawn as edge marks, not on the axis
+                if (f < min && f != Float.NEGATIVE_INFINITY) {
                     min = f;
                 }
-                if (f > max) {
+                if (f > max && f != Float.POSITIVE_INFINITY) {
                     max = f;
-                }
-            }
-        }
-        // Comparisons with NaN are false, so NaN never got in; infinities did: skip them.
-        if (min == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
-            return finiteBounds(visibleSeriesKeys, xRange);
-        }
-        return min > max ? null : new Range(min, max);
-    }
-
-    /** Slow path when a series holds an infinity: bounds of the finite values only. */
-    private Range finiteBounds(List<?> visibleSeriesKeys, Range xRange) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (Object key : visibleSeriesKeys) {
-            int series = keys.indexOf(key);
-            if (series < 0) {
-                continue;
-            }
-            float[] v = values.get(series);
-            for (int i = 0; i < v.length; i++) {
-                if (Float.isFinite(v[i]) && xRange.contains(i)) {
-                    min = Math.min(min, v[i]);
-                    max = Math.max(max, v[i]);
                 }
             }
         }

@@ -4,14 +4,12 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
-import java.awt.BasicStroke;
 import java.util.List;
 
 /**
@@ -63,9 +61,7 @@ public final class ComparisonChartFactory {
         XYBarRenderer bars = new SignedBarRenderer();
         bars.setDefaultToolTipGenerator(toolTips);
         XYPlot changes = new XYPlot(data, null, axis, bars);
-        ValueMarker zero = new ValueMarker(0.0);
-        zero.setStroke(new BasicStroke(1.2f));
-        changes.addRangeMarker(zero, Layer.FOREGROUND);
+        changes.addRangeMarker(BiasChartFactory.zeroLine(), Layer.FOREGROUND);
         return changes;
     }
 

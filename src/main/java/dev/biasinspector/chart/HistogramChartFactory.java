@@ -3,7 +3,6 @@ package dev.biasinspector.chart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.Layer;
@@ -14,7 +13,6 @@ import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
-import java.awt.BasicStroke;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -119,9 +117,7 @@ public final class HistogramChartFactory {
         renderer.setDefaultToolTipGenerator((data, s, item) -> toolTip((IntervalXYDataset) data, s, item));
         XYPlot plot = new XYPlot(dataset, valueAxis, countAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        ValueMarker zero = new ValueMarker(0.0);
-        zero.setStroke(new BasicStroke(1.2f));
-        plot.addDomainMarker(zero, Layer.BACKGROUND);
+        plot.addDomainMarker(BiasChartFactory.zeroLine(), Layer.BACKGROUND);
         return plot;
     }
 

@@ -192,4 +192,18 @@ class BiasChartFactoryTest {
         assertThatThrownBy(() -> BiasChartFactory.create("t", List.<ChartSeries>of(), ChartTheme.light()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aZoomedValueRangeLeavesOutNanAndInfinities() {
+        BiasDataset data = new BiasDataset(List.of(new ChartSeries("b",
+                new float[] {9f, Float.NEGATIVE_INFINITY, 0.5f, Float.NaN, -0.25f, Float.POSITIVE_INFINITY, -9f})), 0.6);
+        // indexes 1..5: the finite values there are 0.5 and -0.25
+        org.jfree.data.Range zoomed = data.getRangeBounds(List.of("b"), new org.jfree.data.Range(0.5, 5.5), false);
+        assertThat(zoomed.getLowerBound()).isEqualTo(-0.25);
+        assertThat(zoomed.getUpperBound()).isEqualTo(0.5);
+        // the whole vector: its finite extremes
+        org.jfree.data.Range all = data.getRangeBounds(List.of("b"), new org.jfree.data.Range(-1, 7), false);
+        assertThat(all.getLowerBound()).isEqualTo(-9.0);
+        assertThat(all.getUpperBound()).isEqualTo(9.0);
+    }
 }
