@@ -114,12 +114,45 @@ public final class BiasInspectorCommand implements Callable<Integer> {
             case "diff" -> cli.addSubcommand(new CommandLine(new DiffCommand().declare()));
             default -> addAllCommands(cli);
         }
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
-                report(e, commandLine, parseResult, root.debug));
-        // picocli hands only Exceptions to the handler above; Errors (out of memory, stack
-        // overflow) pass through its execution strategy, so they are caught around it.
-        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
-        cli.setExecutionStrategy(parseResult -> {
+        cli.setExecutionExceptionHandler(new ReportExceptions(root));
+        cli.setExecutionStrategy(new ReportErrors(root));
+        return cli;
+    }
+
+    /*
+     * The two picocli hooks are named classes, not lambdas: picocli's class files are Java 5's, and
+     * JDK 17's class-data sharing leaves out an old interface once a lambda for it has been linked,
+     * with every class that implements it; those then came from the jar at each start (10 ms).
+     */
+
+    /** Every Exception a command throws ends as one line (see {@link #report}). */
+    private static final class ReportExceptions implements CommandLine.IExecutionExceptionHandler {
+        private final BiasInspectorCommand root;
+
+        ReportExceptions(BiasInspectorCommand root) {
+            this.root = root;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            return report(e, commandLine, parseResult, root.debug);
+        }
+    }
+
+    /**
+     * picocli hands only Exceptions to the handler above; Errors (out of memory, stack overflow)
+     * pass through its execution strategy, so they are caught around it.
+     */
+    private static final class ReportErrors implements CommandLine.IExecutionStrategy {
+        private final BiasInspectorCommand root;
+        private final CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+
+        ReportErrors(BiasInspectorCommand root) {
+            this.root = root;
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
             try {
                 return runLast.execute(parseResult);
             } catch (CommandLine.ParameterException | CommandLine.ExecutionException e) {
@@ -127,8 +160,7 @@ public final class BiasInspectorCommand implements Callable<Integer> {
             } catch (Error e) {
                 return report(e, leaf(parseResult).commandSpec().commandLine(), parseResult, root.debug);
             }
-        });
-        return cli;
+        }
     }
 
     private static void addAllCommands(CommandLine cli) {
