@@ -157,10 +157,13 @@ class MainWindowTest extends AppWindowTestBase {
         start(Optional.of(Fixtures.path(FIXTURE)));
         awaitChartOf("fc1.bias");
 
+        // The file's location in the status bar is in FlatLaf's small type, in both themes.
+        assertThat(statusFontSizes()).satisfies(sizes -> assertThat(sizes[0]).isLessThan(sizes[1]));
         window.menuItemWithPath("View", "Dark Theme").click();
 
         assertThat(settings.darkTheme()).isTrue();
         assertThat(onEdt(Themes::isDark)).isTrue();
+        assertThat(statusFontSizes()).satisfies(sizes -> assertThat(sizes[0]).isLessThan(sizes[1]));
         assertThat(onEdt(() -> frame.chartView().chart().orElseThrow().getBackgroundPaint()))
                 .isEqualTo(onEdt(() -> Themes.chartTheme().background()));
         assertThat(onEdt(() -> Themes.chartTheme().isDark())).isTrue();
@@ -168,6 +171,13 @@ class MainWindowTest extends AppWindowTestBase {
         window.menuItemWithPath("View", "Dark Theme").click();
         assertThat(settings.darkTheme()).isFalse();
         assertThat(onEdt(Themes::isDark)).isFalse();
+    }
+
+    /** The point sizes of the status bar's location label and of its main text. */
+    private float[] statusFontSizes() {
+        return onEdt(() -> new float[] {
+                window.label("openFileLocation").target().getFont().getSize2D(),
+                window.label("statusText").target().getFont().getSize2D()});
     }
 
     @Test
