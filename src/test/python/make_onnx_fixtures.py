@@ -129,6 +129,23 @@ class SharedNet(nn.Module):
         return self.b(self.a(self.convs(x).mean((2, 3))))
 
 
+class BranchNet(nn.Module):
+    """A data-dependent `if`, scripted: torch.onnx.export writes an If node whose two branch
+    subgraphs hold the Gemm nodes of `pos` and `neg` (their weights stay in the main graph)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(4, 3)
+        self.pos = nn.Linear(3, 2)
+        self.neg = nn.Linear(3, 2)
+
+    def forward(self, x):
+        h = self.fc1(x)
+        if bool(h.sum() > 0):
+            return self.pos(h)
+        return self.neg(h)
+
+
 def spread_batch_norm(model):
     """BatchNorm starts as the identity (weight 1, bias 0, mean 0, var 1); folding that changes
     nothing, so give it real statistics."""
@@ -185,8 +202,25 @@ def tensor_values(tensor, folder):
     return [float(v) for v in as_float32]
 
 
+def all_graphs(graph):
+    """The graph and every graph nested in its nodes' attributes (If branches, Loop/Scan bodies)."""
+    yield graph
+    for n in graph.node:
+        for a in n.attribute:
+            if a.type == onnx.AttributeProto.GRAPH:
+                yield from all_graphs(a.g)
+            elif a.type == onnx.AttributeProto.GRAPHS:
+                for g in a.graphs:
+                    yield from all_graphs(g)
+
+
+def all_nodes(model):
+    return [n for g in all_graphs(model.graph) for n in g.node]
+
+
 def initializers(model):
-    return {t.name: t for t in model.graph.initializer}
+    """Every initializer of the model, its subgraphs' included (ONNX names are unique across them)."""
+    return {t.name: t for g in all_graphs(model.graph) for t in g.initializer}
 
 
 def describe_bias(model, folder, name, module, cls, onnx_name, node):
@@ -228,11 +262,11 @@ def node_using(model, onnx_name, op_types):
     changed = True
     while changed:
         changed = False
-        for n in model.graph.node:
+        for n in all_nodes(model):
             if n.op_type == "Identity" and n.input[0] in aliases and n.output[0] not in aliases:
                 aliases.add(n.output[0])
                 changed = True
-    for n in model.graph.node:
+    for n in all_nodes(model):
         if n.op_type in op_types and aliases & set(n.input):
             return n
     raise AssertionError(f"no {op_types} node uses {onnx_name}")
@@ -240,7 +274,7 @@ def node_using(model, onnx_name, op_types):
 
 def through_identity(model, value):
     """The initializer behind a value that Identity nodes pass on."""
-    producers = {n.output[0]: n for n in model.graph.node if n.op_type == "Identity"}
+    producers = {n.output[0]: n for n in all_nodes(model) if n.op_type == "Identity"}
     while value in producers:
         value = producers[value].input[0]
     return value
@@ -252,7 +286,7 @@ def weight_of(model, node):
     inits = initializers(model)
     if node.op_type != "Add":
         return through_identity(model, node.input[1])
-    matmuls = {n.output[0]: n for n in model.graph.node if n.op_type == "MatMul"}
+    matmuls = {n.output[0]: n for n in all_nodes(model) if n.op_type == "MatMul"}
     matmul = next(matmuls[i] for i in node.input if i in matmuls)
     return next(through_identity(model, i) for i in matmul.input if through_identity(model, i) in inits)
 
@@ -261,9 +295,9 @@ def bias_uses(model):
     """(node, bias value name) for every Gemm C, Conv/ConvTranspose B and Add-after-MatMul constant,
     in graph order; the name is the one the node sees (maybe an Identity's output)."""
     inits = initializers(model)
-    matmul_outputs = {n.output[0] for n in model.graph.node if n.op_type == "MatMul"}
+    matmul_outputs = {n.output[0] for n in all_nodes(model) if n.op_type == "MatMul"}
     uses = []
-    for n in model.graph.node:
+    for n in all_nodes(model):
         if n.op_type == "Gemm" and len(n.input) > 2:
             uses.append((n, n.input[2]))
         elif n.op_type in ("Conv", "ConvTranspose") and len(n.input) > 2 and n.input[2]:
@@ -463,6 +497,58 @@ def helper_model():
     return model, biases, weights
 
 
+def subgraph_model():
+    """Linear layers in nested subgraphs, with initializers of their own: an If whose then branch
+    is another If (depth 2), a bias stored inside a branch (raw_data and typed float_data), and one
+    a branch takes from the main graph."""
+    rng = np.random.default_rng(20261202)
+    biases, weights = [], []
+
+    def floats(name, shape, raw):
+        data = rng.standard_normal(int(np.prod(shape))).astype(np.float32)
+        return helper.make_tensor(name, TensorProto.FLOAT, shape, data.tobytes() if raw else data.tolist(), raw=raw)
+
+    def branch(graph_name, gemm_name, out, weight, bias, inits):
+        node = helper.make_node("Gemm", ["x", weight, bias], [out], name=gemm_name, transB=1)
+        return helper.make_graph([node], graph_name, [],
+                                 [helper.make_tensor_value_info(out, TensorProto.FLOAT, [1, 2])], initializer=inits)
+
+    inner_then = branch("inner_then", "/deep/yes/Gemm", "deep_yes", "deep.yes.weight", "deep.yes.bias",
+                        [floats("deep.yes.weight", [2, 3], True), floats("deep.yes.bias", [2], True)])
+    inner_else = branch("inner_else", "/deep/no/Gemm", "deep_no", "deep.no.weight", "deep.no.bias",
+                        [floats("deep.no.weight", [2, 3], False), floats("deep.no.bias", [2], False)])
+    inner_if = helper.make_node("If", ["flag"], ["inner_out"], name="/deep/If", then_branch=inner_then,
+                                else_branch=inner_else)
+    outer_then = helper.make_graph([inner_if], "outer_then", [],
+                                   [helper.make_tensor_value_info("inner_out", TensorProto.FLOAT, [1, 2])])
+    outer_else = branch("outer_else", "/shallow/Gemm", "shallow_out", "shallow.weight", "shallow.bias", [])
+    outer_if = helper.make_node("If", ["flag"], ["y"], name="/If", then_branch=outer_then, else_branch=outer_else)
+    main_inits = [floats("shallow.weight", [2, 3], True), floats("shallow.bias", [2], True)]
+    graph = helper.make_graph([outer_if], "subgraph_graph",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3]),
+                               helper.make_tensor_value_info("flag", TensorProto.BOOL, [])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 2])], initializer=main_inits)
+    model = helper.make_model(graph, producer_name="onnx.helper", producer_version=onnx.__version__,
+                              opset_imports=[helper.make_opsetid("", 13)])
+    onnx.checker.check_model(model)
+    for module in ("deep.yes", "deep.no", "shallow"):
+        biases.append((module + ".bias", module, "Linear", module + ".bias"))
+        weights.append((module + ".weight", module + ".weight"))
+    return model, biases, weights
+
+
+def helper_fixture(name, model, biases, weights, covers, fixtures):
+    path = OUT / name
+    write(model, path)
+    reloaded = onnx.load(str(path))
+    described = []
+    for bias_name, module, cls, onnx_name in biases:
+        node = node_using(reloaded, onnx_name, {"Gemm", "Conv", "ConvTranspose", "Add"})
+        described.append(describe_bias(reloaded, OUT, bias_name, module, cls, onnx_name, node))
+        assert weight_of(reloaded, node) == dict(weights)[module + ".weight"], module
+    fixtures[name] = fixture_entry(path, covers, described, [describe_weight(reloaded, n, o) for n, o in weights])
+
+
 # ---------------------------------------------------------------------------------------------
 
 def write(model, path, **save_args):
@@ -480,13 +566,16 @@ def fixture_entry(path, covers, biases, weights):
         "properties": model_properties(model),
         "biases": biases,
         "weights": weights,
-        "node_count": len(model.graph.node),
-        "initializer_count": len(model.graph.initializer),
+        # the main graph's and its subgraphs'
+        "node_count": len(all_nodes(model)),
+        "initializer_count": len(initializers(model)),
     }
 
 
-def exported_fixture(name, net, example, covers, fixtures, save_args=None):
-    model = export(net, example)
+def exported_fixture(name, net, example, covers, fixtures, save_args=None, exported=None):
+    """Exports `exported` (default: net; a scripted copy of net keeps its control flow) and
+    describes its biases from the eager net's parameters and module classes."""
+    model = export(exported if exported is not None else net, example)
     path = OUT / name
     write(model, path, **(save_args or {}))
     reloaded = onnx.load(str(path))
@@ -543,19 +632,22 @@ def main():
                                     location="linear_3d_external.onnx.data", size_threshold=0))
 
     model, biases, weights = helper_model()
-    path = OUT / "helper_built.onnx"
-    write(model, path)
-    reloaded = onnx.load(str(path))
-    described = []
-    for name, module, cls, onnx_name in biases:
-        node = node_using(reloaded, onnx_name, {"Gemm", "Conv", "ConvTranspose", "Add"})
-        described.append(describe_bias(reloaded, OUT, name, module, cls, onnx_name, node))
-        assert weight_of(reloaded, node) == dict(weights)[module + ".weight"], module
-    fixtures["helper_built.onnx"] = fixture_entry(
-        path, "written with onnx.helper: typed float_data/int32_data/int64_data/double_data/uint64_data, "
-              "fp16/bf16/double/int8/uint8/uint16/int64 raw_data, COMPLEX64 (listed, not decoded), Identity chain, "
-              "Conv1d and ConvTranspose2d, MatMul+Add with the bias second, metadata_props",
-        described, [describe_weight(reloaded, n, o) for n, o in weights])
+    helper_fixture("helper_built.onnx", model, biases, weights,
+                   "written with onnx.helper: typed float_data/int32_data/int64_data/double_data/uint64_data, "
+                   "fp16/bf16/double/int8/uint8/uint16/int64 raw_data, COMPLEX64 (listed, not decoded), Identity chain, "
+                   "Conv1d and ConvTranspose2d, MatMul+Add with the bias second, metadata_props", fixtures)
+
+    torch.manual_seed(4)
+    branchy = BranchNet().eval()
+    exported_fixture("branch.onnx", branchy, torch.randn(1, 4),
+                     "a scripted data-dependent if, torch.onnx.export: an If node whose then/else subgraphs "
+                     "hold the Gemm nodes of pos and neg, their weights and biases in the main graph", fixtures,
+                     exported=torch.jit.script(branchy))
+
+    model, biases, weights = subgraph_model()
+    helper_fixture("subgraphs.onnx", model, biases, weights,
+                   "written with onnx.helper: an If nested in an If's then branch, biases stored inside the "
+                   "branches (raw_data, typed float_data) and one a branch takes from the main graph", fixtures)
 
     expected = {
         "torch_version": torch.__version__,

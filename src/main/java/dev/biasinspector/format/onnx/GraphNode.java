@@ -2,7 +2,7 @@ package dev.biasinspector.format.onnx;
 
 import java.util.List;
 
-/** A node of the main graph, with only what finding layers needs (attributes are not kept). */
+/** A node of the main graph or of a subgraph (an If branch, a Loop body), with only what finding layers needs (attributes are not kept). */
 record GraphNode(String name, String opType, List<String> inputs, List<String> outputs) {
 
     GraphNode {

@@ -2,6 +2,7 @@ package dev.biasinspector.format.onnx;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.biasinspector.format.ModelFormatException;
+import dev.biasinspector.format.onnx.proto.OnnxProto.AttributeProto;
 import dev.biasinspector.format.onnx.proto.OnnxProto.GraphProto;
 import dev.biasinspector.format.onnx.proto.OnnxProto.ModelProto;
 import dev.biasinspector.format.onnx.proto.OnnxProto.NodeProto;
@@ -20,12 +21,17 @@ import java.util.Set;
 /**
  * Walks an ONNX file's ModelProto and its main GraphProto field by field instead of building the
  * whole ModelProto, which would copy every weight into memory (and which protobuf-java refuses
- * above 2 GiB). Small messages (nodes, opset ids, metadata entries) are parsed whole with the
- * classes generated from onnx.proto; for each initializer, name, dims, data type and where its
- * data lies are recorded, and {@code raw_data} is skipped.
+ * above 2 GiB). Small messages (opset ids, metadata entries) are parsed whole with the classes
+ * generated from onnx.proto; nodes are read field by field, and the graphs in their attributes
+ * (the branches of {@code If}, the bodies of {@code Loop} and {@code Scan}: {@code torch.onnx.export}
+ * puts the Linear layers of a scripted {@code if} there) are walked like the main graph, their
+ * nodes and initializers joining the main graph's (ONNX names are unique across a graph and its
+ * subgraphs). For each initializer, name, dims, data type and where its data lies are recorded,
+ * and {@code raw_data} is skipped.
  *
  * <p>Budgets: every length is checked against what its enclosing message has left; nodes,
- * initializers, dims, strings, metadata and opset entries are capped.
+ * initializers, dims, strings, metadata and opset entries are capped, and subgraphs nest at most
+ * {@link #MAX_GRAPH_DEPTH} deep.
  */
 final class OnnxModelScanner {
 
@@ -33,8 +39,8 @@ final class OnnxModelScanner {
     static final int MAX_INITIALIZERS = 1_000_000;
     static final int MAX_DIMS = 32;
     static final int MAX_NAME_BYTES = 64 * 1024;
-    /** Nodes larger than this (a Constant holding a big tensor) are read without their attributes. */
-    static final int MAX_PARSED_NODE_BYTES = 1 << 20;
+    /** How deep subgraphs (If branches, Loop bodies) may nest inside each other. */
+    static final int MAX_GRAPH_DEPTH = 32;
     private static final int MAX_SMALL_MESSAGE_BYTES = 1 << 20;
     private static final int MAX_METADATA_ENTRIES = 1000;
     private static final int MAX_SHOWN_VALUE_CHARS = 4096;
@@ -122,7 +128,7 @@ final class OnnxModelScanner {
                 case ModelProto.GRAPH_FIELD_NUMBER -> {
                     long length = cursor.readLength(tag, fileSize, "the graph");
                     sawGraph = true;
-                    walkGraph(cursor.position() + length);
+                    walkGraph(cursor.position() + length, 0);
                 }
                 default -> cursor.skipField(tag, fileSize, "the model");
             }
@@ -131,13 +137,19 @@ final class OnnxModelScanner {
         }
     }
 
-    private void walkGraph(long end) throws IOException {
+    /** A GraphProto ending at {@code end}: the main graph at depth 0, a node attribute's below it. */
+    private void walkGraph(long end, int depth) throws IOException {
         while (cursor.position() < end) {
             int tag = cursor.readTag();
             switch (ProtoCursor.field(tag)) {
-                case GraphProto.NODE_FIELD_NUMBER -> readNode(tag, end);
+                case GraphProto.NODE_FIELD_NUMBER -> readNode(tag, end, depth);
                 case GraphProto.INITIALIZER_FIELD_NUMBER -> readInitializer(tag, end);
-                case GraphProto.NAME_FIELD_NUMBER -> graphName = shown(cursor.readString(tag, end, MAX_NAME_BYTES, "the graph's name"));
+                case GraphProto.NAME_FIELD_NUMBER -> {
+                    String name = shown(cursor.readString(tag, end, MAX_NAME_BYTES, "the graph's name"));
+                    if (depth == 0) {
+                        graphName = name;
+                    }
+                }
                 default -> cursor.skipField(tag, end, "the graph");
             }
             cursor.checkWithin(end, "the graph");
@@ -145,39 +157,55 @@ final class OnnxModelScanner {
         }
     }
 
-    private void readNode(int tag, long graphEnd) throws IOException {
+    /** A NodeProto: its names are kept, graph-valued attributes walked, everything else skipped. */
+    private void readNode(int tag, long graphEnd, int depth) throws IOException {
         if (++nodeCount > MAX_NODES) {
             throw new ModelFormatException("the ONNX graph has more than " + MAX_NODES + " nodes");
         }
         long length = cursor.readLength(tag, graphEnd, "a node");
-        if (length <= MAX_PARSED_NODE_BYTES) {
-            NodeProto node = cursor.parseBody(length, NodeProto.parser(), MAX_PARSED_NODE_BYTES, "a node");
-            keep(node.getDomain(), node.getName(), node.getOpType(), node.getInputList(), node.getOutputList());
-        } else {
-            readLargeNode(cursor.position() + length);
-        }
-    }
-
-    /** A node too large to parse whole: its names are read, everything else (attributes) skipped. */
-    private void readLargeNode(long end) throws IOException {
+        long end = cursor.position() + length;
         String name = "";
         String opType = "";
         String domain = "";
         List<String> inputs = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
         while (cursor.position() < end) {
-            int tag = cursor.readTag();
-            switch (ProtoCursor.field(tag)) {
-                case NodeProto.INPUT_FIELD_NUMBER -> inputs.add(cursor.readString(tag, end, MAX_NAME_BYTES, "a node input"));
-                case NodeProto.OUTPUT_FIELD_NUMBER -> outputs.add(cursor.readString(tag, end, MAX_NAME_BYTES, "a node output"));
-                case NodeProto.NAME_FIELD_NUMBER -> name = cursor.readString(tag, end, MAX_NAME_BYTES, "a node name");
-                case NodeProto.OP_TYPE_FIELD_NUMBER -> opType = cursor.readString(tag, end, MAX_NAME_BYTES, "a node's op_type");
-                case NodeProto.DOMAIN_FIELD_NUMBER -> domain = cursor.readString(tag, end, MAX_NAME_BYTES, "a node's domain");
-                default -> cursor.skipField(tag, end, "a node");
+            int field = cursor.readTag();
+            switch (ProtoCursor.field(field)) {
+                case NodeProto.INPUT_FIELD_NUMBER -> inputs.add(cursor.readString(field, end, MAX_NAME_BYTES, "a node input"));
+                case NodeProto.OUTPUT_FIELD_NUMBER -> outputs.add(cursor.readString(field, end, MAX_NAME_BYTES, "a node output"));
+                case NodeProto.NAME_FIELD_NUMBER -> name = cursor.readString(field, end, MAX_NAME_BYTES, "a node name");
+                case NodeProto.OP_TYPE_FIELD_NUMBER -> opType = cursor.readString(field, end, MAX_NAME_BYTES, "a node's op_type");
+                case NodeProto.DOMAIN_FIELD_NUMBER -> domain = cursor.readString(field, end, MAX_NAME_BYTES, "a node's domain");
+                case NodeProto.ATTRIBUTE_FIELD_NUMBER -> readAttribute(field, end, depth);
+                default -> cursor.skipField(field, end, "a node");
             }
             cursor.checkWithin(end, "a node");
+            cursor.rebase();
         }
         keep(domain, name, opType, inputs, outputs);
+    }
+
+    /** An AttributeProto: a subgraph ({@code g}, {@code graphs}) is walked, any other value skipped. */
+    private void readAttribute(int tag, long nodeEnd, int depth) throws IOException {
+        long length = cursor.readLength(tag, nodeEnd, "a node attribute");
+        long end = cursor.position() + length;
+        while (cursor.position() < end) {
+            int field = cursor.readTag();
+            switch (ProtoCursor.field(field)) {
+                case AttributeProto.G_FIELD_NUMBER, AttributeProto.GRAPHS_FIELD_NUMBER -> {
+                    if (depth + 1 > MAX_GRAPH_DEPTH) {
+                        throw new ModelFormatException("the ONNX graph nests subgraphs more than "
+                                + MAX_GRAPH_DEPTH + " deep");
+                    }
+                    long graphLength = cursor.readLength(field, end, "a subgraph");
+                    walkGraph(cursor.position() + graphLength, depth + 1);
+                }
+                default -> cursor.skipField(field, end, "a node attribute");
+            }
+            cursor.checkWithin(end, "a node attribute");
+            cursor.rebase();
+        }
     }
 
     private void keep(String domain, String name, String opType, List<String> inputs, List<String> outputs) {

@@ -3,8 +3,10 @@ package dev.biasinspector.format.onnx;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.biasinspector.format.ModelFormatException;
+import dev.biasinspector.format.onnx.proto.OnnxProto.AttributeProto;
 import dev.biasinspector.format.onnx.proto.OnnxProto.GraphProto;
 import dev.biasinspector.format.onnx.proto.OnnxProto.ModelProto;
+import dev.biasinspector.format.onnx.proto.OnnxProto.NodeProto;
 import dev.biasinspector.format.onnx.proto.OnnxProto.StringStringEntryProto;
 import dev.biasinspector.format.onnx.proto.OnnxProto.TensorProto;
 import dev.biasinspector.model.BiasEntry;
@@ -36,14 +38,23 @@ class OnnxDamageTest {
 
     @Test
     void everyCutOfAModelIsReportedAsTruncatedUnlessProtobufItselfReadsTheRestAsAModel() throws IOException {
-        byte[] bytes = Files.readAllBytes(OnnxFixtures.path("simple_net.onnx"));
+        assertEveryCutIsTruncatedOrWhole("simple_net.onnx", 2);
+    }
+
+    @Test
+    void everyCutOfAModelWithNestedSubgraphsIsReportedAsTruncatedUnlessWhole() throws IOException {
+        assertEveryCutIsTruncatedOrWhole("subgraphs.onnx", 3);
+    }
+
+    private void assertEveryCutIsTruncatedOrWhole(String fixture, int biases) throws IOException {
+        byte[] bytes = Files.readAllBytes(OnnxFixtures.path(fixture));
         int opened = 0;
         for (int cut = 1; cut < bytes.length; cut++) {
             byte[] prefix = Arrays.copyOf(bytes, cut);
             Path file = write("cut.onnx", prefix);
             if (isWholeModelWithGraph(prefix)) {
                 // a cut between two top-level fields after the graph leaves a smaller valid model
-                assertThat(reader.read(file).allBiases()).hasSize(2);
+                assertThat(reader.read(file).allBiases()).hasSize(biases);
                 opened++;
                 continue;
             }
@@ -54,8 +65,44 @@ class OnnxDamageTest {
                             "the ONNX file is truncated|the ONNX file is truncated or damaged: .*"
                                     + "|the file is not an ONNX model \\(it has no graph\\)"));
         }
-        // torch writes ir_version, producer, graph, opset_import: only the cut before opset_import is whole
+        // torch and onnx.helper write ir_version, producer, graph, opset_import: only the cut before
+        // opset_import is whole
         assertThat(opened).isEqualTo(1);
+    }
+
+    @Test
+    void subgraphsNestedDeeperThanTheBudgetAreRefusedInOneSentence() throws IOException {
+        GraphProto graph = GraphProto.newBuilder().setName("leaf").build();
+        for (int depth = 0; depth < OnnxModelScanner.MAX_GRAPH_DEPTH + 1; depth++) {
+            graph = GraphProto.newBuilder().setName("level" + depth).addNode(NodeProto.newBuilder().setOpType("If")
+                    .addAttribute(AttributeProto.newBuilder().setName("then_branch")
+                            .setType(AttributeProto.AttributeType.GRAPH).setG(graph))).build();
+        }
+        Path file = write("deep.onnx", ModelProto.newBuilder().setIrVersion(8).setGraph(graph).build().toByteArray());
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(ModelFormatException.class)
+                .hasMessage("the ONNX graph nests subgraphs more than " + OnnxModelScanner.MAX_GRAPH_DEPTH + " deep");
+    }
+
+    @Test
+    void subgraphsAsDeepAsTheBudgetAllowsAreRead() throws IOException {
+        GraphProto graph = GraphProto.newBuilder().setName("leaf")
+                .addNode(NodeProto.newBuilder().setOpType("Gemm").setName("/deep/Gemm")
+                        .addInput("x").addInput("deep.weight").addInput("deep.bias").addOutput("y"))
+                .addInitializer(TensorProto.newBuilder().setName("deep.weight").addDims(2).addDims(2)
+                        .setDataType(TensorProto.DataType.FLOAT_VALUE).addFloatData(1).addFloatData(2).addFloatData(3).addFloatData(4))
+                .addInitializer(TensorProto.newBuilder().setName("deep.bias").addDims(2)
+                        .setDataType(TensorProto.DataType.FLOAT_VALUE).addFloatData(0.5f).addFloatData(-0.25f))
+                .build();
+        for (int depth = 0; depth < OnnxModelScanner.MAX_GRAPH_DEPTH; depth++) {
+            graph = GraphProto.newBuilder().setName("level" + depth).addNode(NodeProto.newBuilder().setOpType("Loop")
+                    .addAttribute(AttributeProto.newBuilder().setName("body")
+                            .setType(AttributeProto.AttributeType.GRAPH).setG(graph))).build();
+        }
+        Path file = write("deepest.onnx", ModelProto.newBuilder().setIrVersion(8).setGraph(graph).build().toByteArray());
+        LoadedModel model = reader.read(file);
+        assertThat(model.allBiases()).extracting(BiasEntry::name).containsExactly("deep.bias");
+        assertThat(model.allBiases().get(0).load().values()).containsExactly(0.5f, -0.25f);
+        assertThat(model.properties()).containsEntry("graph", "level" + (OnnxModelScanner.MAX_GRAPH_DEPTH - 1));
     }
 
     private static boolean isWholeModelWithGraph(byte[] bytes) {
