@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up figures of the app image for the README, in one run (after mvn -B -Pdist package):
-#   hyperfine: launcher `list` / `export` with and without the CDS archive, against the jar, the
+#   hyperfine: the machine's yardstick (a Java and a Python that do nothing); launcher `list` / `export` with and without the CDS archive, against the jar, the
 #   tutorial's Python script (src/bench/plot_bias.py) and, when NETRON_DIR points to a Netron
 #   checkout, Netron's loader (src/bench/netron_open.mjs, from the benchmark);
 #   first chart on screen: the launcher opening the demo under Xvfb, RUNS times, printing the ms
@@ -21,6 +21,12 @@ rm "$OUT/no-archive/bias-inspector/lib/app/bias-inspector.jsa"
 NOCDS="$OUT/no-archive/bias-inspector/bin/bias-inspector"
 NETRON_MJS="${NETRON_MJS:-src/bench/netron_open.mjs}"
 uptime
+
+# The machine's own speed, so runs on different machines can be compared: the app image's Java
+# runtime doing nothing (java -version) and Python doing nothing.
+hyperfine -N -w 2 -r "$RUNS" --export-markdown "$OUT/yardstick.md" --export-json "$OUT/yardstick.json" \
+  -n "runtime java -version" "target/dist/bias-inspector/lib/runtime/bin/java -version" \
+  -n "python3 -c pass" "/usr/bin/python3 -c pass"
 
 list_cmds=(-n "launcher list" "$L list $DEMO"
            -n "launcher list, no CDS" "$NOCDS list $DEMO"
@@ -54,7 +60,7 @@ for mode in cds nocds; do
     '{a[NR]=$1} END {printf "window, %s: median %d ms (%d-%d ms, %d runs)\n", m, a[int((NR+1)/2)], a[1], a[NR], NR}'
 done | tee "$OUT/window-summary.txt"
 # CPU time (user + system) of every command, which the machine's load changes less than wall time.
-for f in "$OUT/list.json" "$OUT/export.json"; do
+for f in "$OUT/yardstick.json" "$OUT/list.json" "$OUT/export.json"; do
   python3 -c 'import json,sys; [print("%-28s wall %4.0f ms  CPU %4.0f ms" % (r["command"], r["mean"]*1e3, (r["user"]+r["system"])*1e3)) for r in json.load(open(sys.argv[1]))["results"]]' "$f"
 done | tee "$OUT/cpu-summary.txt"
 uptime
