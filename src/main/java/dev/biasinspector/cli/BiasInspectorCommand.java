@@ -38,7 +38,7 @@ public final class BiasInspectorCommand implements Callable<Integer> {
      * here, because reading picocli's annotations costs a start about 65 ms (see {@link Binding}).
      */
     CommandSpec declare() {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("bias-inspector").versionProvider(new VersionText());
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(this, DeferredFactory.INSTANCE).name("bias-inspector").versionProvider(new VersionText());
         spec.usageMessage().description("Look at the biases of a neural network model file.")
                 .footer("", "With no command, opens the desktop app (on MODEL, or on the bundled demo model).");
         // picocli's standard help options (mixinStandardHelpOptions reads them from annotations).
@@ -100,7 +100,7 @@ public final class BiasInspectorCommand implements Callable<Integer> {
     /** With the command named {@code first}, or all of them for any other name, or none for null. */
     private static CommandLine build(Consumer<Optional<Path>> desktopLauncher, String first) {
         BiasInspectorCommand root = new BiasInspectorCommand(desktopLauncher);
-        CommandLine cli = new CommandLine(root.declare());
+        CommandLine cli = new CommandLine(root.declare(), DeferredFactory.INSTANCE);
         switch (first == null ? "" : first) {
             case "" -> {
                 if (first == null) {
@@ -108,10 +108,10 @@ public final class BiasInspectorCommand implements Callable<Integer> {
                 }
                 addAllCommands(cli);
             }
-            case "list" -> cli.addSubcommand(new CommandLine(new ListCommand().declare()));
-            case "dump" -> cli.addSubcommand(new CommandLine(new DumpCommand().declare()));
-            case "export" -> cli.addSubcommand(new CommandLine(new ExportCommand().declare()));
-            case "diff" -> cli.addSubcommand(new CommandLine(new DiffCommand().declare()));
+            case "list" -> cli.addSubcommand(new CommandLine(new ListCommand().declare(), DeferredFactory.INSTANCE));
+            case "dump" -> cli.addSubcommand(new CommandLine(new DumpCommand().declare(), DeferredFactory.INSTANCE));
+            case "export" -> cli.addSubcommand(new CommandLine(new ExportCommand().declare(), DeferredFactory.INSTANCE));
+            case "diff" -> cli.addSubcommand(new CommandLine(new DiffCommand().declare(), DeferredFactory.INSTANCE));
             default -> addAllCommands(cli);
         }
         cli.setExecutionExceptionHandler(new ReportExceptions(root));
@@ -164,10 +164,10 @@ public final class BiasInspectorCommand implements Callable<Integer> {
     }
 
     private static void addAllCommands(CommandLine cli) {
-        cli.addSubcommand(new CommandLine(new ListCommand().declare()));
-        cli.addSubcommand(new CommandLine(new DumpCommand().declare()));
-        cli.addSubcommand(new CommandLine(new ExportCommand().declare()));
-        cli.addSubcommand(new CommandLine(new DiffCommand().declare()));
+        cli.addSubcommand(new CommandLine(new ListCommand().declare(), DeferredFactory.INSTANCE));
+        cli.addSubcommand(new CommandLine(new DumpCommand().declare(), DeferredFactory.INSTANCE));
+        cli.addSubcommand(new CommandLine(new ExportCommand().declare(), DeferredFactory.INSTANCE));
+        cli.addSubcommand(new CommandLine(new DiffCommand().declare(), DeferredFactory.INSTANCE));
     }
 
     /** No arguments, or only an existing file or folder: what starting the app or opening a file with it passes. */
