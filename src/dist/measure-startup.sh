@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up figures of the app image for the README, in one run (after mvn -B -Pdist package):
-#   hyperfine: the machine's yardstick (a Java and a Python that do nothing); launcher `list` / `export` with and without the CDS archive, against the jar, the
-#   tutorial's Python script (src/bench/plot_bias.py) and, when NETRON_DIR points to a Netron
-#   checkout, Netron's loader (src/bench/netron_open.mjs, from the benchmark);
+#   hyperfine: the machine's yardstick (a Java and a Python that do nothing); launcher `list` /
+#   `export` with and without the CDS archive, against the jar, the tutorial's Python script
+#   (src/bench/plot_bias.py) and, when NETRON_DIR points to a Netron checkout, Netron's loader
+#   (src/bench/netron_open.mjs, from the benchmark);
 #   first chart on screen: the launcher opening the demo under Xvfb, RUNS times, printing the ms
 #   from the process start to the first painted chart (-Dbias-inspector.firstChart=exit).
 #

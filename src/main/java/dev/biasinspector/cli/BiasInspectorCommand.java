@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -38,7 +39,7 @@ public final class BiasInspectorCommand implements Callable<Integer> {
      * here, because reading picocli's annotations costs a start about 65 ms (see {@link Binding}).
      */
     CommandSpec declare() {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(this, DeferredFactory.INSTANCE).name("bias-inspector").versionProvider(new VersionText());
+        CommandSpec spec = DeferredFactory.specOf(this).name("bias-inspector").versionProvider(new VersionText());
         spec.usageMessage().description("Look at the biases of a neural network model file.")
                 .footer("", "With no command, opens the desktop app (on MODEL, or on the bundled demo model).");
         // picocli's standard help options (mixinStandardHelpOptions reads them from annotations).
@@ -100,19 +101,11 @@ public final class BiasInspectorCommand implements Callable<Integer> {
     /** With the command named {@code first}, or all of them for any other name, or none for null. */
     private static CommandLine build(Consumer<Optional<Path>> desktopLauncher, String first) {
         BiasInspectorCommand root = new BiasInspectorCommand(desktopLauncher);
-        CommandLine cli = new CommandLine(root.declare(), DeferredFactory.INSTANCE);
-        switch (first == null ? "" : first) {
-            case "" -> {
-                if (first == null) {
-                    break;
-                }
-                addAllCommands(cli);
+        CommandLine cli = DeferredFactory.commandLine(root.declare());
+        if (first != null) {
+            for (String name : COMMANDS.contains(first) ? List.of(first) : COMMANDS) {
+                cli.addSubcommand(DeferredFactory.commandLine(declareCommand(name)));
             }
-            case "list" -> cli.addSubcommand(new CommandLine(new ListCommand().declare(), DeferredFactory.INSTANCE));
-            case "dump" -> cli.addSubcommand(new CommandLine(new DumpCommand().declare(), DeferredFactory.INSTANCE));
-            case "export" -> cli.addSubcommand(new CommandLine(new ExportCommand().declare(), DeferredFactory.INSTANCE));
-            case "diff" -> cli.addSubcommand(new CommandLine(new DiffCommand().declare(), DeferredFactory.INSTANCE));
-            default -> addAllCommands(cli);
         }
         cli.setExecutionExceptionHandler(new ReportExceptions(root));
         cli.setExecutionStrategy(new ReportErrors(root));
@@ -163,11 +156,17 @@ public final class BiasInspectorCommand implements Callable<Integer> {
         }
     }
 
-    private static void addAllCommands(CommandLine cli) {
-        cli.addSubcommand(new CommandLine(new ListCommand().declare(), DeferredFactory.INSTANCE));
-        cli.addSubcommand(new CommandLine(new DumpCommand().declare(), DeferredFactory.INSTANCE));
-        cli.addSubcommand(new CommandLine(new ExportCommand().declare(), DeferredFactory.INSTANCE));
-        cli.addSubcommand(new CommandLine(new DiffCommand().declare(), DeferredFactory.INSTANCE));
+    /** The commands, in the order of the usage help. */
+    private static final List<String> COMMANDS = List.of("list", "dump", "export", "diff");
+
+    private static CommandSpec declareCommand(String name) {
+        return switch (name) {
+            case "list" -> new ListCommand().declare();
+            case "dump" -> new DumpCommand().declare();
+            case "export" -> new ExportCommand().declare();
+            case "diff" -> new DiffCommand().declare();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     /** No arguments, or only an existing file or folder: what starting the app or opening a file with it passes. */

@@ -1,6 +1,7 @@
 package dev.biasinspector.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
  * a {@code list} on the demo. So the collections picocli asks for (the {@code NAME...} of
  * {@code export}, {@code dump} and {@code diff}) are made here, as picocli's factory makes them,
  * and picocli's factory is created only for anything else. Every {@code CommandSpec} and
- * {@link CommandLine} here is built with {@link #INSTANCE}: picocli's one-argument constructors
- * create its default factory at once.
+ * {@link CommandLine} here is built through {@link #specOf} and {@link #commandLine}: picocli's
+ * one-argument constructors create its default factory at once.
  */
 final class DeferredFactory implements CommandLine.IFactory {
 
@@ -32,6 +33,16 @@ final class DeferredFactory implements CommandLine.IFactory {
     private volatile CommandLine.IFactory picocliDefault;
 
     private DeferredFactory() {
+    }
+
+    /** picocli's model of {@code command}, declared in code (see {@link Binding}). */
+    static CommandSpec specOf(Object command) {
+        return CommandSpec.wrapWithoutInspection(command, INSTANCE);
+    }
+
+    /** The command line of a declared command. */
+    static CommandLine commandLine(CommandSpec spec) {
+        return new CommandLine(spec, INSTANCE);
     }
 
     /** Whether picocli's default factory has been created (for the test that keeps it unneeded). */

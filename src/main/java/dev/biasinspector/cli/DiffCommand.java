@@ -26,7 +26,7 @@ final class DiffCommand implements Callable<Integer> {
 
     /** This command as picocli's model, bound to these fields (in code: see {@link Binding}). */
     CommandSpec declare() {
-        spec = CommandSpec.wrapWithoutInspection(this, DeferredFactory.INSTANCE).name("diff");
+        spec = DeferredFactory.specOf(this).name("diff");
         spec.usageMessage().description("Compare the biases of two checkpoints of the same architecture.");
         modelOptions.declareIn(spec);
         Binding<Path> otherField = Binding.of(() -> other, v -> other = v);

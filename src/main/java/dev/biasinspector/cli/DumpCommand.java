@@ -34,7 +34,7 @@ final class DumpCommand implements Callable<Integer> {
 
     /** This command as picocli's model, bound to these fields (in code: see {@link Binding}). */
     CommandSpec declare() {
-        spec = CommandSpec.wrapWithoutInspection(this, DeferredFactory.INSTANCE).name("dump");
+        spec = DeferredFactory.specOf(this).name("dump");
         spec.usageMessage().description("Print one bias's values (exact float values).");
         modelOptions.declareIn(spec);
         Binding<String> nameField = Binding.of(() -> name, v -> name = v);

@@ -62,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
 
     /** This command as picocli's model, bound to these fields (in code: see {@link Binding}). */
     CommandSpec declare() {
-        spec = CommandSpec.wrapWithoutInspection(this, DeferredFactory.INSTANCE).name("export");
+        spec = DeferredFactory.specOf(this).name("export");
         spec.usageMessage().description("Write the chart of one or more layers as PNG, as the window shows it.");
         modelOptions.declareIn(spec);
         Binding<List<String>> namesField = Binding.of(() -> names, v -> names = v);

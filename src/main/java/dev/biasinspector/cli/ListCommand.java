@@ -25,7 +25,7 @@ final class ListCommand implements Callable<Integer> {
 
     /** This command as picocli's model, bound to these fields (in code: see {@link Binding}). */
     CommandSpec declare() {
-        spec = CommandSpec.wrapWithoutInspection(this, DeferredFactory.INSTANCE).name("list");
+        spec = DeferredFactory.specOf(this).name("list");
         spec.usageMessage().description("List the biases of a model's Linear layers (or of every layer with --all).");
         modelOptions.declareIn(spec);
         spec.addOption(Binding.flag("--all", "Every bias (Conv, norms, RNNs, attention...), not only Linear layers.",
