@@ -3,6 +3,8 @@ package dev.biasinspector.export;
 import org.jfree.chart.JFreeChart;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -65,8 +67,12 @@ public final class ChartExporter {
 
     /** Writes {@code image} as PNG to a stream, e.g. standard output for {@code export -o -}. */
     public static void writePng(BufferedImage image, java.io.OutputStream out) throws IOException {
-        if (!ImageIO.write(image, "png", out)) {
-            throw new IOException("no PNG writer available in this Java runtime");
+        // A memory cache, not ImageIO's default temporary file: no file in the temp folder per
+        // export (the PNG is a few hundred KB at most), and closing it leaves {@code out} open.
+        try (ImageOutputStream cached = new MemoryCacheImageOutputStream(out)) {
+            if (!ImageIO.write(image, "png", cached)) {
+                throw new IOException("no PNG writer available in this Java runtime");
+            }
         }
         out.flush();
     }

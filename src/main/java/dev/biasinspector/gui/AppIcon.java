@@ -1,6 +1,7 @@
 package dev.biasinspector.gui;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.Image;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,9 @@ public final class AppIcon {
             for (int size : SIZES) {
                 try (InputStream in = AppIcon.class.getResourceAsStream("/dev/biasinspector/icons/icon-" + size + ".png")) {
                     if (in != null) {
-                        read.add(ImageIO.read(in));
+                        // A memory cache: ImageIO.read(InputStream) caches in a temporary file,
+                        // whose name costs a SecureRandom on the EDT at start-up.
+                        read.add(ImageIO.read(new MemoryCacheImageInputStream(in)));
                     }
                 } catch (IOException e) {
                     // a missing size is not worth failing the start for
