@@ -58,6 +58,11 @@ public final class BiasSession {
         command(() -> load(new ModelSource.UserFile(file.toAbsolutePath().normalize()), Engine.ARCHIVE, List.of(), null));
     }
 
+    /** Opens the file {@code ahead} has been reading since the app started (see {@link ReadAhead}). */
+    public void open(ReadAhead ahead) {
+        command(() -> load(ahead.source(), Engine.ARCHIVE, List.of(), null, ahead::take));
+    }
+
     /** Opens {@code file} showing {@code biasNames} (those it has), as the window does at start. */
     public void open(Path file, List<String> biasNames) {
         command(() -> load(new ModelSource.UserFile(file.toAbsolutePath().normalize()), Engine.ARCHIVE,
@@ -313,11 +318,17 @@ public final class BiasSession {
      * @param then   runs after a successful load, e.g. to compare with a second file
      */
     private void load(ModelSource source, Engine engine, List<String> select, Runnable then) {
+        load(source, engine, select, then, () -> OpenModel.read(source, engine));
+    }
+
+    /** @param read reads {@code source} with {@code engine}, on a worker */
+    private void load(ModelSource source, Engine engine, List<String> select, Runnable then,
+                      TaskRunner.Work<OpenModel> read) {
         cancelPending();
         busy = source.isCheckpointSeries() ? "Opening the checkpoints in " + source.displayName() + "\u2026"
                 : engine == Engine.DJL ? "Loading " + source.displayName() + " with DJL\u2026"
                 : "Opening " + source.displayName() + "\u2026";
-        loading = start(() -> OpenModel.read(source, engine),
+        loading = start(read,
                 opened -> {
                     loaded(opened, select);
                     if (then != null) {

@@ -55,6 +55,64 @@ class BiasSessionTest {
     }
 
     @Test
+    void aFileReadAheadOpensWithPyTorchsValuesAndItsFirstBiasAlreadyRead() throws Exception {
+        ReadAhead ahead = ReadAhead.start(SIMPLE_NET);
+        // What the window's start-up relies on: the bias it shows first is read with the model.
+        assertThat(ahead.take().cached("fc1.bias")).get()
+                .satisfies(v -> assertThat(v.values()).containsExactly(DemoModels.values("simple_net.pt", "fc1.bias")));
+        QueuedTasks tasks = new QueuedTasks();
+        BiasSession session = session(tasks);
+
+        session.open(ahead);
+        assertThat(session.busy()).contains("Opening simple_net.pt\u2026");
+        tasks.runAll();
+
+        assertThat(names(session.selection())).containsExactly("fc1.bias");
+        ChartContent.Biases shown = (ChartContent.Biases) session.content().orElseThrow();
+        assertThat(shown.vectors().get(0).values()).containsExactly(DemoModels.values("simple_net.pt", "fc1.bias"));
+        assertThat(session.status()).startsWith("torchscript").contains("2 biases (2 Linear)");
+        assertThat(events.failures).isEmpty();
+    }
+
+    @Test
+    void aFileThatCannotBeReadAheadFailsAsOpeningItWouldAndTheOpenModelStays() throws IOException {
+        BiasSession session = session(TaskRunner.sameThread());
+        session.open(SIMPLE_NET);
+        OpenModel open = session.current().orElseThrow();
+        Path truncated = temp.resolve("cut.pt");
+        byte[] whole = Files.readAllBytes(TRAINED);
+        Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
+        Path notAModel = Files.writeString(temp.resolve("notes.onnx"), "not a model");
+
+        session.open(ReadAhead.start(temp.resolve("gone.pt")));
+        session.open(ReadAhead.start(truncated));
+        session.open(ReadAhead.start(notAModel));
+        session.open(truncated);
+
+        assertThat(session.current()).containsSame(open);
+        assertThat(events.failures).hasSize(4);
+        assertThat(events.failures.get(0).sentence()).isEqualTo("gone.pt could not be opened: the file does not exist.");
+        assertThat(events.failures.get(1).sentence()).startsWith("cut.pt could not be opened: ")
+                .isEqualTo(events.failures.get(3).sentence());
+        assertThat(events.failures.get(2).sentence()).startsWith("notes.onnx could not be opened: ").endsWith(".")
+                .doesNotContain("\n");
+        assertThat(events.failures).extracting(SessionListener.Failure::title).containsOnly("Cannot Open Model");
+    }
+
+    @Test
+    void aFileOpenedWhileAnotherIsReadAheadReplacesIt() {
+        QueuedTasks tasks = new QueuedTasks();
+        BiasSession session = session(tasks);
+
+        session.open(ReadAhead.start(SIMPLE_NET));
+        session.open(TRAINED);
+        tasks.runAll();
+
+        assertThat(session.current().orElseThrow().source().displayName()).isEqualTo("simple_net_trained.pt");
+        assertThat(events.count("model")).isEqualTo(1);
+    }
+
+    @Test
     void aNoteGivesWayToWhatIsOpenOnceReadButNotALaterMessage() {
         BiasSession session = session(TaskRunner.sameThread());
         session.open(SIMPLE_NET);
