@@ -66,8 +66,9 @@ public final class BiasInspectorApp {
     }
 
     static MainWindow start(AppSettings settings, Optional<Path> model, BackgroundTasks tasks) {
-        // Read on the other core while the theme and the window are built (see ReadAhead).
-        Optional<ReadAhead> ahead = model.map(ReadAhead::start);
+        // Read on the other core while the theme and the window are built (see ReadAhead): the
+        // file given, else what was open last time, else (first start) the demo.
+        Optional<ReadAhead> ahead = model.isPresent() ? model.map(ReadAhead::start) : WindowHabits.readAhead(settings);
         Themes.install(settings.darkTheme());
         MainWindow window = new MainWindow(settings, tasks);
         window.setIconImages(AppIcon.images());
@@ -76,9 +77,12 @@ public final class BiasInspectorApp {
         // The file has been read since before the theme was installed, on the other core while
         // the EDT built the window; the session takes it on a worker and shows it, usually before
         // the window's first paint (first chart of the demo 441 instead of 457 ms median, 20
-        // interleaved starts; MobileNet v2 488 instead of 521 ms). The last model reopened without
-        // a file given is read by the session as before.
-        ahead.ifPresentOrElse(window.session()::open, () -> WindowHabits.reopen(window.session(), settings));
+        // interleaved starts; MobileNet v2 488 instead of 521 ms).
+        if (model.isPresent()) {
+            window.session().open(ahead.orElseThrow());
+        } else {
+            WindowHabits.reopen(window.session(), settings, ahead);
+        }
         window.setVisible(true);
         return window;
     }

@@ -2,6 +2,7 @@ package dev.biasinspector.gui;
 
 import dev.biasinspector.model.BiasEntry;
 import dev.biasinspector.session.BiasSession;
+import dev.biasinspector.session.ReadAhead;
 import dev.biasinspector.session.SessionListener;
 import dev.biasinspector.settings.AppSettings;
 
@@ -47,24 +48,28 @@ final class WindowHabits {
     }
 
     /**
-     * Opens what was open last time: the last model and its layers, or the demo on the very first
-     * start, or nothing (with one status line) when the last model has gone.
+     * Starts reading what was open last time, before the window is built (see {@link ReadAhead}):
+     * the last model with its layers, or the demo on the very first start; empty when there is
+     * nothing to reopen or the last model has gone ({@link #reopen} then says so).
      */
-    static void reopen(BiasSession session, AppSettings settings) {
+    static Optional<ReadAhead> readAhead(AppSettings settings) {
         if (settings.firstStart()) {
-            session.openDemo();
-            return;
-        }
-        Optional<Path> last = settings.lastModel();
-        if (last.isEmpty()) {
-            return;
+            return Optional.of(ReadAhead.demo());
         }
         // One stat of a local path; a vanished network share is the rare case this may wait on.
-        if (Files.exists(last.get())) {
-            session.open(last.get(), settings.lastSelection());
-        } else {
-            session.setStatus("The last model, " + last.get() + ", no longer exists");
+        return settings.lastModel().filter(Files::exists).map(last -> ReadAhead.start(last, settings.lastSelection()));
+    }
+
+    /**
+     * Opens what {@link #readAhead} started reading, or, when it started nothing because the last
+     * model has gone, says so in one status line.
+     */
+    static void reopen(BiasSession session, AppSettings settings, Optional<ReadAhead> ahead) {
+        if (ahead.isPresent()) {
+            session.open(ahead.get());
+            return;
         }
+        settings.lastModel().ifPresent(last -> session.setStatus("The last model, " + last + ", no longer exists"));
     }
 
     /** Records the model and selection as they change, and the window's place when it closes. */

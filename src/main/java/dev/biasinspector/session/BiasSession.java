@@ -60,7 +60,7 @@ public final class BiasSession {
 
     /** Opens the file {@code ahead} has been reading since the app started (see {@link ReadAhead}). */
     public void open(ReadAhead ahead) {
-        command(() -> load(ahead.source(), Engine.ARCHIVE, List.of(), null, ahead::take));
+        command(() -> load(ahead.source(), Engine.ARCHIVE, ahead.select(), null, ahead::take));
     }
 
     /** Opens {@code file} showing {@code biasNames} (those it has), as the window does at start. */

@@ -21,26 +21,36 @@ import java.util.concurrent.FutureTask;
 public final class ReadAhead {
 
     private final ModelSource source;
+    private final List<String> select;
     private final FutureTask<OpenModel> reading;
 
-    private ReadAhead(ModelSource source, FutureTask<OpenModel> reading) {
+    private ReadAhead(ModelSource source, List<String> select) {
         this.source = source;
-        this.reading = reading;
+        this.select = List.copyOf(select);
+        this.reading = new FutureTask<>(this::read);
+        Thread thread = new Thread(reading, "bias-inspector-read-ahead");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Starts reading {@code file} (a model file or folder, as {@link BiasSession#open(Path)} takes). */
     public static ReadAhead start(Path file) {
-        ModelSource source = new ModelSource.UserFile(file.toAbsolutePath().normalize());
-        FutureTask<OpenModel> reading = new FutureTask<>(() -> read(source));
-        Thread thread = new Thread(reading, "bias-inspector-read-ahead");
-        thread.setDaemon(true);
-        thread.start();
-        return new ReadAhead(source, reading);
+        return start(file, List.of());
     }
 
-    private static OpenModel read(ModelSource source) throws IOException {
+    /** The same, to show {@code biasNames} (those it has), as {@link BiasSession#open(Path, List)}. */
+    public static ReadAhead start(Path file, List<String> biasNames) {
+        return new ReadAhead(new ModelSource.UserFile(file.toAbsolutePath().normalize()), biasNames);
+    }
+
+    /** The bundled SimpleNet with {@code fc1}, as {@link BiasSession#openDemo()}. */
+    public static ReadAhead demo() {
+        return new ReadAhead(new ModelSource.Demo(), List.of("fc1.bias"));
+    }
+
+    private OpenModel read() throws IOException {
         OpenModel opened = OpenModel.read(source, Engine.ARCHIVE);
-        List<BiasEntry> first = BiasChoice.pick(opened.model(), List.of());
+        List<BiasEntry> first = BiasChoice.pick(opened.model(), select);
         // A series' chart is read across all its checkpoints by the session; not twice.
         if (!first.isEmpty() && opened.checkpoints().isEmpty()) {
             try {
@@ -54,6 +64,10 @@ public final class ReadAhead {
 
     ModelSource source() {
         return source;
+    }
+
+    List<String> select() {
+        return select;
     }
 
     /** The model, once read; throws what reading it threw. */

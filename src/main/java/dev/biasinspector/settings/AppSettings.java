@@ -127,7 +127,8 @@ public final class AppSettings {
     /** The model file (or folder) open when the window last closed or changed model. */
     public Optional<Path> lastModel() {
         String value = node.get(LAST_MODEL, null);
-        return value == null ? Optional.empty() : Optional.of(Path.of(value));
+        // Empty after a bundled example: nothing to reopen (Path.of("") would be the working folder).
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     /** Whether any model was ever recorded: the demo opens only on the very first start. */

@@ -47,6 +47,22 @@ class WindowHabitsTest extends AppWindowTestBase {
     }
 
     @Test
+    void aStartAfterTheDemoOpensNothingAndSaysNothingWentWrong() {
+        start(Optional.empty());
+        awaitChartOf("fc1.bias");
+
+        assertThat(settings.firstStart()).isFalse();
+        // The demo is not the user's file: nothing to reopen (Path.of("") once opened the working folder).
+        assertThat(settings.lastModel()).isEmpty();
+
+        restart(Optional.empty());
+        assertThat(onEdt(() -> frame.session().current())).isEmpty();
+        assertThat(onEdt(() -> frame.session().status())).isEqualTo("Nothing open");
+        assertThat(onEdt(() -> java.util.Arrays.stream(java.awt.Window.getWindows())
+                .filter(w -> w.isShowing() && w instanceof javax.swing.JDialog).count())).isZero();
+    }
+
+    @Test
     void aLastModelThatHasGoneStartsEmptyWithOneStatusLine() throws Exception {
         Path model = Files.copy(Fixtures.path("simple_traced.pt"), folder.resolve("gone.pt"));
         start(Optional.of(model));

@@ -75,6 +75,25 @@ class BiasSessionTest {
     }
 
     @Test
+    void aReadAheadOfTheLastModelOrTheDemoShowsTheLayerAskedFor() throws Exception {
+        BiasSession session = session(TaskRunner.sameThread());
+
+        ReadAhead last = ReadAhead.start(SIMPLE_NET, List.of("fc2.bias"));
+        assertThat(last.take().cached("fc2.bias")).isPresent();
+        session.open(last);
+        assertThat(names(session.selection())).containsExactly("fc2.bias");
+        assertThat(((ChartContent.Biases) session.content().orElseThrow()).vectors().get(0).values())
+                .containsExactly(DemoModels.values("simple_net.pt", "fc2.bias"));
+
+        session.open(ReadAhead.demo());
+        assertThat(session.current().orElseThrow().source().userPath()).isEmpty();
+        assertThat(names(session.selection())).containsExactly("fc1.bias");
+        assertThat(((ChartContent.Biases) session.content().orElseThrow()).vectors().get(0).values())
+                .containsExactly(DemoModels.values("simple_net.pt", "fc1.bias"));
+        assertThat(events.failures).isEmpty();
+    }
+
+    @Test
     void aFileThatCannotBeReadAheadFailsAsOpeningItWouldAndTheOpenModelStays() throws IOException {
         BiasSession session = session(TaskRunner.sameThread());
         session.open(SIMPLE_NET);
