@@ -22,19 +22,26 @@ final class OverlayStatisticsTable extends JScrollPane {
     private static final List<String> COLUMNS = List.of("n", "min", "max", "mean", "std", "NaN/Inf");
 
     private final Model model = new Model();
-    private final JTable table = new JTable(model);
+    /** Made the first time several series are shown, as BiasChartView makes its choices (start-up). */
+    private JTable table;
 
     OverlayStatisticsTable() {
-        setViewportView(table);
-        table.setName("overlayStatistics");
-        table.setFillsViewportHeight(true);
-        table.setRowSelectionAllowed(false);
         setBorder(BorderFactory.createEmptyBorder(0, 12, 6, 12));
         setVisible(false);
     }
 
     /** Shows a row per vector, or hides the table for fewer than two. */
     void show(List<BiasVector> vectors) {
+        if (table == null) {
+            if (vectors.size() < 2) {
+                return;
+            }
+            table = new JTable(model);
+            table.setName("overlayStatistics");
+            table.setFillsViewportHeight(true);
+            table.setRowSelectionAllowed(false);
+            setViewportView(table);
+        }
         model.rows.clear();
         if (vectors.size() > 1) {
             for (BiasVector v : vectors) {

@@ -80,6 +80,35 @@ class CheckpointSeriesWindowTest extends AppWindowTestBase {
     }
 
     @Test
+    void theHeatMapIsColouredByChangeOrByValueAndTheChoiceGivesWayToTheHistogramsBins() {
+        start(Optional.of(DemoModels.path("simple_net.pt")));
+        awaitChartOf("fc1.bias");
+        window.menuItemWithPath("File", "Open Example", "SimpleNet Training Checkpoints").click();
+        awaitSeries();
+
+        window.comboBox("heatMapShading").requireVisible().requireSelection("Colour: change since first")
+                .selectItem("Colour: value");
+
+        awaitTrue("value shading", () -> frame.chartView().options().shading() == EvolutionChartFactory.Shading.VALUE);
+        float[] tenth = DemoModels.values("checkpoints/epoch_10.pt", "fc1.bias");
+        XYZDataset heat = onEdt(() -> (XYZDataset) EvolutionChartFactory.heatMapPlot(chart()).getDataset());
+        for (int i = 0; i < 20; i++) {
+            int item = 3 * 20 + i;
+            assertThat((float) (double) onEdt(() -> heat.getZValue(0, item))).isEqualTo(tenth[i]);
+        }
+        press(window.toggleButton("histogramToggle"));
+        assertThat(showing("heatMapShading")).as("the colour belongs to the heat map").isFalse();
+        window.comboBox("histogramBins").requireVisible();
+        press(window.toggleButton("scatterToggle"));
+        window.comboBox("heatMapShading").requireVisible().requireSelection("Colour: value");
+        assertThat(showing("histogramBins")).isFalse();
+    }
+
+    private boolean showing(String comboName) {
+        return onEdt(() -> robot.finder().findByName(frame, comboName, javax.swing.JComboBox.class, false).isShowing());
+    }
+
+    @Test
     void aFolderWithoutModelsSaysSoAndTheOpenModelStays() throws IOException {
         start(Optional.of(DemoModels.path("simple_net.pt")));
         awaitChartOf("fc1.bias");
