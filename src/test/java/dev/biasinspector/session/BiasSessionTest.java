@@ -98,9 +98,7 @@ class BiasSessionTest {
         BiasSession session = session(TaskRunner.sameThread());
         session.open(SIMPLE_NET);
         OpenModel open = session.current().orElseThrow();
-        Path truncated = temp.resolve("cut.pt");
-        byte[] whole = Files.readAllBytes(TRAINED);
-        Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
+        Path truncated = cutInHalf(TRAINED, "cut.pt");
         Path notAModel = Files.writeString(temp.resolve("notes.onnx"), "not a model");
 
         session.open(ReadAhead.start(temp.resolve("gone.pt")));
@@ -282,9 +280,7 @@ class BiasSessionTest {
         session.open(SIMPLE_NET);
         OpenModel open = session.current().orElseThrow();
         ChartContent shown = session.content().orElseThrow();
-        Path truncated = temp.resolve("cut.pt");
-        byte[] whole = Files.readAllBytes(TRAINED);
-        Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
+        Path truncated = cutInHalf(TRAINED, "cut.pt");
 
         session.open(temp.resolve("gone.pt"));
         session.open(truncated);
@@ -394,6 +390,12 @@ class BiasSessionTest {
         assertThat(events.seen).endsWith("chart-options");
         assertThat(shown.chart(session.options(), dev.biasinspector.chart.ChartTheme.light()).getTitle().getText())
                 .isEqualTo("Histogram of fc1.bias");
+    }
+
+    /** The first half of {@code model}, as a download cut off half-way leaves it. */
+    private Path cutInHalf(Path model, String name) throws IOException {
+        byte[] whole = Files.readAllBytes(model);
+        return Files.write(temp.resolve(name), Arrays.copyOf(whole, whole.length / 2));
     }
 
     private static List<String> names(List<BiasEntry> entries) {
