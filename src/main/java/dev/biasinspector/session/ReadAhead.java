@@ -28,9 +28,13 @@ public final class ReadAhead {
         this.source = source;
         this.select = List.copyOf(select);
         this.reading = new FutureTask<>(this::read);
+    }
+
+    private ReadAhead begin() {
         Thread thread = new Thread(reading, "bias-inspector-read-ahead");
         thread.setDaemon(true);
         thread.start();
+        return this;
     }
 
     /** Starts reading {@code file} (a model file or folder, as {@link BiasSession#open(Path)} takes). */
@@ -40,12 +44,12 @@ public final class ReadAhead {
 
     /** The same, to show {@code biasNames} (those it has), as {@link BiasSession#open(Path, List)}. */
     public static ReadAhead start(Path file, List<String> biasNames) {
-        return new ReadAhead(new ModelSource.UserFile(file.toAbsolutePath().normalize()), biasNames);
+        return new ReadAhead(new ModelSource.UserFile(file.toAbsolutePath().normalize()), biasNames).begin();
     }
 
     /** The bundled SimpleNet with {@code fc1}, as {@link BiasSession#openDemo()}. */
     public static ReadAhead demo() {
-        return new ReadAhead(new ModelSource.Demo(), List.of("fc1.bias"));
+        return new ReadAhead(new ModelSource.Demo(), List.of("fc1.bias")).begin();
     }
 
     private OpenModel read() throws IOException {
