@@ -6,8 +6,6 @@ import dev.biasinspector.gui.BiasInspectorApp;
 /** Entry point of {@code bias-inspector.jar}: the command line, or the desktop app when no command is given. */
 public final class Main {
 
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("list", "dump", "export", "diff");
-
     private Main() {
     }
 
@@ -24,7 +22,7 @@ public final class Main {
     public static void main(String[] args) {
         // DJL must never try to download an engine: the native library ships as a Maven artifact.
         System.setProperty("ai.djl.offline", "true");
-        if (args.length > 0 && COMMANDS.contains(args[0])) {
+        if (args.length > 0 && BiasInspectorCommand.COMMANDS.contains(args[0])) {
             // Commands draw charts into images only; never connect to a display.
             System.setProperty("java.awt.headless", "true");
         }

@@ -156,8 +156,8 @@ public final class BiasInspectorCommand implements Callable<Integer> {
         }
     }
 
-    /** The commands, in the order of the usage help. */
-    private static final List<String> COMMANDS = List.of("list", "dump", "export", "diff");
+    /** The commands, in the order of the usage help (Main runs these without a display). */
+    public static final List<String> COMMANDS = List.of("list", "dump", "export", "diff");
 
     private static CommandSpec declareCommand(String name) {
         return switch (name) {

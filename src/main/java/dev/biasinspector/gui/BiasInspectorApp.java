@@ -78,11 +78,8 @@ public final class BiasInspectorApp {
         // the EDT built the window; the session takes it on a worker and shows it, usually before
         // the window's first paint (first chart of the demo 441 instead of 457 ms median, 20
         // interleaved starts; MobileNet v2 488 instead of 521 ms).
-        if (model.isPresent()) {
-            window.session().open(ahead.orElseThrow());
-        } else {
-            WindowHabits.reopen(window.session(), settings, ahead);
-        }
+        ahead.ifPresentOrElse(window.session()::open,
+                () -> WindowHabits.sayIfTheLastModelHasGone(window.session(), settings));
         window.setVisible(true);
         return window;
     }

@@ -50,7 +50,7 @@ final class WindowHabits {
     /**
      * Starts reading what was open last time, before the window is built (see {@link ReadAhead}):
      * the last model with its layers, or the demo on the very first start; empty when there is
-     * nothing to reopen or the last model has gone ({@link #reopen} then says so).
+     * nothing to reopen or the last model has gone ({@link #sayIfTheLastModelHasGone}).
      */
     static Optional<ReadAhead> readAhead(AppSettings settings) {
         if (settings.firstStart()) {
@@ -60,15 +60,8 @@ final class WindowHabits {
         return settings.lastModel().filter(Files::exists).map(last -> ReadAhead.start(last, settings.lastSelection()));
     }
 
-    /**
-     * Opens what {@link #readAhead} started reading, or, when it started nothing because the last
-     * model has gone, says so in one status line.
-     */
-    static void reopen(BiasSession session, AppSettings settings, Optional<ReadAhead> ahead) {
-        if (ahead.isPresent()) {
-            session.open(ahead.get());
-            return;
-        }
+    /** When a start reopens nothing because the last model has gone, one status line says so. */
+    static void sayIfTheLastModelHasGone(BiasSession session, AppSettings settings) {
         settings.lastModel().ifPresent(last -> session.setStatus("The last model, " + last + ", no longer exists"));
     }
 
