@@ -78,16 +78,13 @@ public final class BiasChartView extends JPanel {
         this.theme = theme;
         this.session = session;
         this.slider = new CheckpointSlider(session::showCheckpoint);
-        // No "save"/"print" entries: JFreeChart's own save writes on the EDT and drops the error.
-        chartPanel = new ChartPanel(null, false, false, false, true, true);
+        // No JFreeChart menu: the window sets its own (setChartMenu), whose export reports errors;
+        // JFreeChart's own save writes on the EDT and drops the error. Drawn between 80x60 and
+        // 8000x8000: the defaults' 1024x768 make JFreeChart stretch a bitmap on large windows.
+        chartPanel = new ChartPanel(null, 640, 420, 80, 60, 8000, 8000, true,
+                false, false, false, false, false, true);
         chartPanel.setName("biasChart");
         chartPanel.setMouseWheelEnabled(true);
-        chartPanel.setMinimumDrawWidth(80);
-        chartPanel.setMinimumDrawHeight(60);
-        // The defaults (1024x768) make JFreeChart stretch a bitmap on large windows.
-        chartPanel.setMaximumDrawWidth(8000);
-        chartPanel.setMaximumDrawHeight(8000);
-        chartPanel.setPreferredSize(new Dimension(640, 420));
         chartPanel.addMouseListener(new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {

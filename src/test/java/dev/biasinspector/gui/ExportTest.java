@@ -5,6 +5,7 @@ import dev.biasinspector.testing.Fixtures;
 import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.fixture.JCheckBoxFixture;
 import org.assertj.swing.fixture.JFileChooserFixture;
+import org.assertj.swing.fixture.JPopupMenuFixture;
 import org.assertj.swing.fixture.JSpinnerFixture;
 import org.assertj.swing.fixture.JTextComponentFixture;
 import org.assertj.swing.timing.Condition;
@@ -74,6 +75,21 @@ class ExportTest extends AppWindowTestBase {
         assertThat(copied.getWidth(null)).isEqualTo(onScreen.width);
         assertThat(copied.getHeight(null)).isEqualTo(onScreen.height);
         assertThat(window.label("statusText").text()).contains("copied");
+    }
+
+    @Test
+    void theChartsRightClickMenuIsTheWindowsExportAndZoomNotJFreeChartsOwn() {
+        start(Optional.of(Fixtures.path(FIXTURE)));
+        awaitChartOf("fc1.bias");
+
+        JPopupMenuFixture menu = window.panel("biasChart").showPopupMenu();
+        try {
+            // JFreeChart's own save writes on the EDT and drops errors; the window's export reports them.
+            assertThat(menu.menuLabels()).containsExactly("Export Chart as PNG\u2026", "Copy Chart",
+                    "Export Values as CSV\u2026", "Reset Zoom");
+        } finally {
+            robot.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        }
     }
 
     @Test
