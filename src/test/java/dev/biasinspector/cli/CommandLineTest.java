@@ -186,6 +186,29 @@ class CommandLineTest {
         }
     }
 
+    /**
+     * picocli registers no converter for java.time and java.sql types here (DeferredFactory): no
+     * option or parameter may take one, and the types the commands do take keep theirs.
+     */
+    @Test
+    void noOptionTakesATypeWhoseConverterIsLeftOut() {
+        picocli.CommandLine all = BiasInspectorCommand.create(m -> { });
+        List<String> excluded = List.of(DeferredFactory.UNUSED_CONVERTERS.split(","));
+        assertThat(excluded).anyMatch("java.time.Duration"::matches).anyMatch("java.sql.Timestamp"::matches)
+                .noneMatch("java.nio.file.Path"::matches);
+        List<Class<?>> types = new java.util.ArrayList<>();
+        for (picocli.CommandLine command : all.getSubcommands().values()) {
+            for (picocli.CommandLine.Model.ArgSpec arg : command.getCommandSpec().args()) {
+                types.add(arg.type());
+                types.addAll(List.of(arg.auxiliaryTypes()));
+            }
+        }
+        assertThat(types).contains(Path.class, int.class);
+        for (Class<?> type : types) {
+            assertThat(excluded).as(type.getName()).noneMatch(type.getName()::matches);
+        }
+    }
+
     @Test
     void aCommandBuiltAloneForItsArgumentsBehavesAsAmongAllCommands() {
         for (String command : List.of("list", "dump", "export", "diff")) {
