@@ -6,7 +6,8 @@
 #   (src/bench/netron_open.mjs, from the benchmark);
 #   first chart on screen: the launcher opening the demo under Xvfb, RUNS times, printing the ms
 #   from the process start to the first painted chart (-Dbias-inspector.firstChart=exit), taking
-#   turns with the tutorial's matplotlib window (src/bench/show_bias.py) showing the same bias.
+#   turns with the tutorial's matplotlib window (src/bench/show_bias.py) showing the same bias;
+#   and the targets' pairs (list and Netron, export and Python) taking turns too.
 #
 #   RUNS=10 NETRON_DIR=/path/to/netron bash src/dist/measure-startup.sh
 set -euo pipefail
@@ -43,6 +44,35 @@ hyperfine -N -w 1 -r "$RUNS" --export-markdown "$OUT/export.md" --export-json "$
   -n "launcher export, no CDS" "$NOCDS export $DEMO fc1 -o $OUT/n.png" \
   -n "java -jar export" "java -jar target/bias-inspector.jar export $DEMO fc1 -o $OUT/j.png" \
   -n "python plot_bias.py" "/usr/bin/python3 src/bench/plot_bias.py $DEMO fc1.bias $OUT/p.png"
+
+# The targets' pairs again, taking turns (hyperfine runs each command's RUNS in a row, so a drift
+# of the machine's speed within the run, ±15% within minutes on a VM, can favour one side): wall
+# ms of each command from just before it starts to its end.
+wall_ms() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+: >"$OUT/paired.txt"
+for i in $(seq "$RUNS"); do
+  echo "list $(wall_ms "$L" list "$DEMO")" >>"$OUT/paired.txt"
+  if [ -n "${NETRON_DIR:-}" ] && [ -f "$NETRON_MJS" ]; then
+    echo "netron $(wall_ms node "$NETRON_MJS" "$DEMO")" >>"$OUT/paired.txt"
+  fi
+  echo "export $(wall_ms "$L" export "$DEMO" fc1 -o "$OUT/l.png")" >>"$OUT/paired.txt"
+  echo "python $(wall_ms /usr/bin/python3 src/bench/plot_bias.py "$DEMO" fc1.bias "$OUT/p.png")" >>"$OUT/paired.txt"
+done
+median() { grep "^$1 " "$OUT/paired.txt" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
+{
+  echo "taking turns, medians of $RUNS: launcher list $(median list) ms, Netron loader $(median netron) ms," \
+    "launcher export $(median export) ms, python plot_bias.py $(median python) ms"
+  if [ -n "$(median netron)" ]; then
+    awk -v a="$(median list)" -v b="$(median netron)" 'BEGIN {printf "taking turns: list / Netron = %.2f\n", a / b}'
+  fi
+  awk -v a="$(median export)" -v b="$(median python)" 'BEGIN {printf "taking turns: export / Python = %.2f\n", a / b}'
+} | tee "$OUT/paired-summary.txt"
 
 # Window: the app prints "first chart painted N ms after start"; t0 is taken just before exec.
 # Its peer is the tutorial's matplotlib window (src/bench/show_bias.py, TkAgg), which prints the
