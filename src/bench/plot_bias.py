@@ -10,18 +10,21 @@ against `java -jar target/bias-inspector.jar export MODEL NAME -o OUT.png`.
 import sys
 
 import matplotlib
-
-matplotlib.use("Agg")  # no display: draw into an image only, as the Java export does
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 
-def scatter(values, name, out):
-    fig, ax = plt.subplots(figsize=(8, 5), dpi=100)
+def draw(ax, values, name):
+    """The chart: one point per value, the zero line, titled by the bias's name (show_bias.py too)."""
     ax.scatter(range(len(values)), values, s=12)
     ax.axhline(0.0, color="grey", linewidth=1)
     ax.set_title(f"Bias of {name}")
     ax.set_xlabel("Index")
     ax.set_ylabel("Value")
+
+
+def scatter(values, name, out):
+    fig, ax = plt.subplots(figsize=(8, 5), dpi=100)
+    draw(ax, values, name)
     fig.savefig(out, dpi=100)
     plt.close(fig)
 
@@ -29,6 +32,7 @@ def scatter(values, name, out):
 def main():
     if len(sys.argv) != 4:
         sys.exit("usage: plot_bias.py MODEL.pt NAME OUT.png")
+    matplotlib.use("Agg")  # no display: draw into an image only, as the Java export does
     path, name, out = sys.argv[1:]
     import torch  # here, not at the top: plot_bias_formats.py reuses scatter() without torch
 

@@ -17,6 +17,7 @@ import matplotlib
 
 matplotlib.use("TkAgg")  # the tutorial's plt.show() on a Linux desktop
 import matplotlib.pyplot as plt  # noqa: E402
+from plot_bias import draw  # noqa: E402  (the same chart as the tutorial's PNG)
 
 
 def main():
@@ -28,11 +29,7 @@ def main():
 
     values = dict(torch.jit.load(path).named_parameters())[name].detach().numpy()
     fig, ax = plt.subplots(figsize=(8, 5), dpi=100)
-    ax.scatter(range(len(values)), values, s=12)
-    ax.axhline(0.0, color="grey", linewidth=1)
-    ax.set_title(f"Bias of {name}")
-    ax.set_xlabel("Index")
-    ax.set_ylabel("Value")
+    draw(ax, values, name)
     widget = fig.canvas.get_tk_widget()
 
     def painted():
