@@ -64,12 +64,13 @@ for i in $(seq "$RUNS"); do
   echo "export $(wall_ms "$L" export "$DEMO" fc1 -o "$OUT/l.png")" >>"$OUT/paired.txt"
   echo "python $(wall_ms /usr/bin/python3 src/bench/plot_bias.py "$DEMO" fc1.bias "$OUT/p.png")" >>"$OUT/paired.txt"
 done
-median() { grep "^$1 " "$OUT/paired.txt" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
+median() { { grep "^$1 " "$OUT/paired.txt" || true; } | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
+netron=$(median netron)
 {
-  echo "taking turns, medians of $RUNS: launcher list $(median list) ms, Netron loader $(median netron) ms," \
+  echo "taking turns, medians of $RUNS: launcher list $(median list) ms,${netron:+ Netron loader $netron ms,}" \
     "launcher export $(median export) ms, python plot_bias.py $(median python) ms"
-  if [ -n "$(median netron)" ]; then
-    awk -v a="$(median list)" -v b="$(median netron)" 'BEGIN {printf "taking turns: list / Netron = %.2f\n", a / b}'
+  if [ -n "$netron" ]; then
+    awk -v a="$(median list)" -v b="$netron" 'BEGIN {printf "taking turns: list / Netron = %.2f\n", a / b}'
   fi
   awk -v a="$(median export)" -v b="$(median python)" 'BEGIN {printf "taking turns: export / Python = %.2f\n", a / b}'
 } | tee "$OUT/paired-summary.txt"
