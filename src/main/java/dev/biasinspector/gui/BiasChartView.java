@@ -200,6 +200,16 @@ public final class BiasChartView extends JPanel {
         return bins;
     }
 
+    /** Shows or hides the two choices, those already made (a hidden one need not exist). */
+    private void showChoices(boolean shadingShown, boolean binsShown) {
+        if (shading != null) {
+            shading.setVisible(shadingShown);
+        }
+        if (bins != null) {
+            bins.setVisible(binsShown);
+        }
+    }
+
     /** Draws what the session shows now; {@code sameContent}: only the options changed, keep the zoom. */
     void showSession(boolean sameContent) {
         Optional<ChartContent> shown = session.content();
@@ -227,12 +237,7 @@ public final class BiasChartView extends JPanel {
         this.content = newContent;
         this.options = newOptions;
         slider.setVisible(series);
-        if (shading != null) {
-            shading.setVisible(series && !options.histogram());
-        }
-        if (bins != null) {
-            bins.setVisible(options.histogram());
-        }
+        showChoices(series && !options.histogram(), options.histogram());
         notice.setText(newContent.notice());
         redraw(sameContent);
         cards.show(center, CHART_CARD);
@@ -247,12 +252,7 @@ public final class BiasChartView extends JPanel {
         statisticsCaption.setText(" ");
         notice.setText("");
         slider.setVisible(false);
-        if (shading != null) {
-            shading.setVisible(false);
-        }
-        if (bins != null) {
-            bins.setVisible(false);
-        }
+        showChoices(false, false);
         message.setText(text);
         cards.show(center, MESSAGE_CARD);
     }

@@ -55,7 +55,7 @@ public final class BiasSession {
 
     /** Opens a model file, a DJL model folder or archive, or a folder of checkpoints. */
     public void open(Path file) {
-        command(() -> load(new ModelSource.UserFile(file.toAbsolutePath().normalize()), Engine.ARCHIVE, List.of(), null));
+        command(() -> load(new ModelSource.UserFile(file), Engine.ARCHIVE, List.of(), null));
     }
 
     /** Opens the file {@code ahead} has been reading since the app started (see {@link ReadAhead}). */
@@ -65,23 +65,23 @@ public final class BiasSession {
 
     /** Opens {@code file} showing {@code biasNames} (those it has), as the window does at start. */
     public void open(Path file, List<String> biasNames) {
-        command(() -> load(new ModelSource.UserFile(file.toAbsolutePath().normalize()), Engine.ARCHIVE,
+        command(() -> load(new ModelSource.UserFile(file), Engine.ARCHIVE,
                 List.copyOf(biasNames), null));
     }
 
     /** Opens {@code file} through {@code engine} (DJL runs code stored in the file). */
     public void open(Path file, Engine engine) {
-        command(() -> load(new ModelSource.UserFile(file.toAbsolutePath().normalize()), engine, List.of(), null));
+        command(() -> load(new ModelSource.UserFile(file), engine, List.of(), null));
     }
 
     /** Opens the bundled SimpleNet with {@code fc1} selected. */
     public void openDemo() {
-        command(() -> load(new ModelSource.Demo(), Engine.ARCHIVE, List.of("fc1.bias"), null));
+        command(() -> load(new ModelSource.Demo(), Engine.ARCHIVE, ModelSource.Demo.FIRST_BIAS, null));
     }
 
     /** The tutorial's experiment: SimpleNet before training compared with it after 100 steps, fc1 selected. */
     public void openExampleComparison() {
-        command(() -> load(new ModelSource.Demo(), Engine.ARCHIVE, List.of("fc1.bias"),
+        command(() -> load(new ModelSource.Demo(), Engine.ARCHIVE, ModelSource.Demo.FIRST_BIAS,
                 () -> startComparing(new ModelSource.Demo("simple_net_trained.pt"))));
     }
 
@@ -93,7 +93,7 @@ public final class BiasSession {
 
     /** The bundled checkpoint series of SimpleNet, fc1 selected. */
     public void openExampleCheckpoints() {
-        command(() -> load(new ModelSource.ExampleCheckpoints(), Engine.ARCHIVE, List.of("fc1.bias"), null));
+        command(() -> load(new ModelSource.ExampleCheckpoints(), Engine.ARCHIVE, ModelSource.Demo.FIRST_BIAS, null));
     }
 
     /** Reads the open file again (it may have changed on disk), with the same engine and selection. */
@@ -120,7 +120,7 @@ public final class BiasSession {
 
     /** Compares the open model with a second file of the same architecture. */
     public void compareWith(Path file) {
-        command(() -> startComparing(new ModelSource.UserFile(file.toAbsolutePath().normalize())));
+        command(() -> startComparing(new ModelSource.UserFile(file)));
     }
 
     /** Compares the open model with {@code otherSource} (e.g. a bundled example). */

@@ -27,8 +27,12 @@ public sealed interface ModelSource {
         return java.util.Optional.empty();
     }
 
-    /** The user's own file or model folder (remembered in Open Recent). */
+    /** The user's own file or model folder (remembered in Open Recent), as an absolute, normal path. */
     record UserFile(Path path) implements ModelSource {
+        public UserFile {
+            path = path.toAbsolutePath().normalize();
+        }
+
         @Override
         public java.util.Optional<Path> userPath() {
             return java.util.Optional.of(path);
@@ -47,6 +51,9 @@ public sealed interface ModelSource {
 
     /** A bundled example model, by default the tutorial's untrained SimpleNet. */
     record Demo(String fileName) implements ModelSource {
+
+        /** The bias the examples show first. */
+        static final List<String> FIRST_BIAS = List.of("fc1.bias");
 
         public Demo() {
             this("simple_net.pt");

@@ -44,12 +44,12 @@ public final class ReadAhead {
 
     /** The same, to show {@code biasNames} (those it has), as {@link BiasSession#open(Path, List)}. */
     public static ReadAhead start(Path file, List<String> biasNames) {
-        return new ReadAhead(new ModelSource.UserFile(file.toAbsolutePath().normalize()), biasNames).begin();
+        return new ReadAhead(new ModelSource.UserFile(file), biasNames).begin();
     }
 
     /** The bundled SimpleNet with {@code fc1}, as {@link BiasSession#openDemo()}. */
     public static ReadAhead demo() {
-        return new ReadAhead(new ModelSource.Demo(), List.of("fc1.bias")).begin();
+        return new ReadAhead(new ModelSource.Demo(), ModelSource.Demo.FIRST_BIAS).begin();
     }
 
     private OpenModel read() throws IOException {
