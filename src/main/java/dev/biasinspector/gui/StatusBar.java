@@ -21,6 +21,14 @@ final class StatusBar extends JPanel {
     /** How long a note ("Saved fc1.png") stays before the line shows what is open again. */
     static final int NOTE_MILLIS = 10_000;
 
+    /**
+     * How long a load runs before the progress bar and Cancel appear. Most files open faster than
+     * that (the demo in about 20 ms); showing the bar for them only made it flicker on every open,
+     * and every show and hide after the window is up waits for the AWT lock. Escape cancels at any
+     * time. 300 ms is what IDEs wait before their progress indicators.
+     */
+    static final int BUSY_DELAY_MILLIS = 300;
+
     private final JLabel text = new JLabel(" ");
     private final JLabel location = new JLabel();
     private final javax.swing.Timer noteTimer = new javax.swing.Timer(NOTE_MILLIS, null);
@@ -29,8 +37,14 @@ final class StatusBar extends JPanel {
     private final JLabel busyText = new JLabel();
     private final JButton cancel = new JButton("Cancel");
     private Runnable onCancel = () -> { };
+    private final javax.swing.Timer busyTimer;
 
     StatusBar() {
+        this(BUSY_DELAY_MILLIS);
+    }
+
+    /** {@code busyDelayMillis}: how long a load runs before the progress bar shows (tests). */
+    StatusBar(int busyDelayMillis) {
         super(new BorderLayout(8, 0));
         setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")),
@@ -57,6 +71,8 @@ final class StatusBar extends JPanel {
         add(east, BorderLayout.EAST);
         noteTimer.setRepeats(false);
         noteTimer.addActionListener(e -> onNoteExpired.run());
+        busyTimer = new javax.swing.Timer(busyDelayMillis, e -> busy.setVisible(true));
+        busyTimer.setRepeats(false);
     }
 
     @Override
@@ -105,15 +121,28 @@ final class StatusBar extends JPanel {
         return text.getText();
     }
 
+    /**
+     * Shows {@code what} with a progress bar and Cancel once the load has run for the busy delay,
+     * or at once if the bar is already up (a second load after the first).
+     */
     void showBusy(String what, Runnable cancelAction) {
         busyText.setText(what);
         onCancel = cancelAction;
-        busy.setVisible(true);
+        if (!busy.isVisible() && !busyTimer.isRunning()) {
+            busyTimer.restart();
+        }
     }
 
+    /** The load ended: the bar goes, and a bar still waiting for its delay never shows. */
     void hideBusy() {
+        busyTimer.stop();
         busy.setVisible(false);
         onCancel = () -> { };
+    }
+
+    /** True while a load runs but has not yet run for the busy delay. */
+    boolean isBusyPending() {
+        return busyTimer.isRunning();
     }
 
     /** "torchscript · 4 modules · 2 biases (2 Linear) · 430 parameters · read by: archive reader (no code run)". */

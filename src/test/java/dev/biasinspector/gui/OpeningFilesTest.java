@@ -172,7 +172,8 @@ class OpeningFilesTest extends AppWindowTestBase {
             frame.session().open(Fixtures.path("nested_scripted.pt"));
             return null;
         });
-        awaitTrue("the Cancel button", () -> window.button("cancelLoad").target().isShowing());
+        // The bar with Cancel comes after StatusBar.BUSY_DELAY_MILLIS of loading.
+        awaitTrue("the Cancel button", () -> robot.finder().findByName(frame, "cancelLoad", false).isShowing());
         // The window still answers while the file loads.
         tree().clickPath("SimpleNet/fc2");
         assertThat(onEdt(() -> frame.treePanel().selectedBias().orElseThrow().name())).isEqualTo("fc2.bias");
