@@ -63,7 +63,10 @@ public final class MainWindow extends JFrame {
     private final OpenRecentMenu recentMenu;
     private final BiasChartView chartView;
     private final ModuleTreePanel treePanel;
-    private final ComparisonPanel comparisonPanel;
+    /** Made at the first comparison (its table costs about 10 ms of the EDT at start-up). */
+    private ComparisonPanel comparisonPanel;
+    private final ShowAllBiasesAction showAll;
+    private final StopComparingAction stopComparing;
     private final JPanel right = new JPanel(new BorderLayout());
     private final JSplitPane split;
     private final JSplitPane chartAndRanking = new JSplitPane(JSplitPane.VERTICAL_SPLIT);
@@ -118,12 +121,11 @@ public final class MainWindow extends JFrame {
         context = new AppContext(this, settings, tasks, session, chartView);
         recentMenu = new OpenRecentMenu(context);
 
-        ShowAllBiasesAction showAll = add(new ShowAllBiasesAction(context, treePanel::setAllBiases));
+        showAll = add(new ShowAllBiasesAction(context, treePanel::setAllBiases));
         treePanel.addToggle(showAll);
         HistogramAction histogram = add(new HistogramAction(context));
         chartView.addViewSwitch(histogram);
-        StopComparingAction stopComparing = add(new StopComparingAction(context));
-        comparisonPanel = new ComparisonPanel(name -> reveal(name, showAll), stopComparing);
+        stopComparing = add(new StopComparingAction(context));
         setJMenuBar(menuBar(showAll, histogram, stopComparing));
         chartView.setChartMenu(chartMenu());
 
@@ -281,7 +283,7 @@ public final class MainWindow extends JFrame {
         setTitle(shown == null ? APP_NAME : shown + " \u2014 " + APP_NAME);
         actions.forEach(AppAction::refresh);
         if (session.comparison().isPresent()) {
-            session.selection().stream().findFirst().map(BiasEntry::name).ifPresent(comparisonPanel::highlight);
+            session.selection().stream().findFirst().map(BiasEntry::name).ifPresent(comparisonPanel()::highlight);
         }
     }
 
@@ -289,6 +291,7 @@ public final class MainWindow extends JFrame {
     private void showComparison() {
         right.removeAll();
         if (session.comparison().isPresent()) {
+            ComparisonPanel comparisonPanel = comparisonPanel();
             // Off screen since the last comparison, the panel missed any theme switch in between.
             SwingUtilities.updateComponentTreeUI(comparisonPanel);
             chartAndRanking.updateUI();
@@ -308,11 +311,18 @@ public final class MainWindow extends JFrame {
         right.repaint();
     }
 
+    private ComparisonPanel comparisonPanel() {
+        if (comparisonPanel == null) {
+            comparisonPanel = new ComparisonPanel(name -> reveal(name), stopComparing);
+        }
+        return comparisonPanel;
+    }
+
     /**
      * Selects a bias picked in the ranking, making it visible first: the ranking lists every
      * bias, while the tree may hide it behind the filter or the Linear-only toggle.
      */
-    private void reveal(String biasName, ShowAllBiasesAction showAll) {
+    private void reveal(String biasName) {
         if (treePanel.selectBias(biasName)) {
             return;
         }
