@@ -43,6 +43,7 @@ public final class AppSettings {
 
     /** The user's settings: node {@value #DEFAULT_NODE} unless {@value #NODE_PROPERTY} names another. */
     public static AppSettings forUser() {
+        PreferencesFolder.createIfMissing();
         return new AppSettings(Preferences.userRoot().node(System.getProperty(NODE_PROPERTY, DEFAULT_NODE)));
     }
 
