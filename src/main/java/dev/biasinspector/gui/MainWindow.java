@@ -63,7 +63,7 @@ public final class MainWindow extends JFrame {
     private final OpenRecentMenu recentMenu;
     private final BiasChartView chartView;
     private final ModuleTreePanel treePanel;
-    /** Made at the first comparison (its table costs about 10 ms of the EDT at start-up). */
+    /** Made at the first comparison (its table cost about 12 ms of the EDT at start-up). */
     private ComparisonPanel comparisonPanel;
     private final ShowAllBiasesAction showAll;
     private final StopComparingAction stopComparing;
@@ -313,7 +313,7 @@ public final class MainWindow extends JFrame {
 
     private ComparisonPanel comparisonPanel() {
         if (comparisonPanel == null) {
-            comparisonPanel = new ComparisonPanel(name -> reveal(name), stopComparing);
+            comparisonPanel = new ComparisonPanel(this::reveal, stopComparing);
         }
         return comparisonPanel;
     }

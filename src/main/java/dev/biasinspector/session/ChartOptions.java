@@ -56,6 +56,6 @@ public record ChartOptions(boolean histogram, int checkpoint, Shading shading, i
 
     @Override
     public int hashCode() {
-        return ((Boolean.hashCode(histogram) * 31 + checkpoint) * 31 + java.util.Objects.hashCode(shading)) * 31 + bins;
+        return java.util.Objects.hash(histogram, checkpoint, shading, bins);
     }
 }

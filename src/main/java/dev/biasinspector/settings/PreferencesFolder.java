@@ -2,6 +2,7 @@ package dev.biasinspector.settings;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
@@ -27,8 +28,12 @@ final class PreferencesFolder {
             return;
         }
         String root = System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home"));
-        if (root != null) {
-            createIfMissing(Path.of(root));
+        try {
+            if (root != null) {
+                createIfMissing(Path.of(root));
+            }
+        } catch (InvalidPathException e) {
+            // Not a path here; the JDK will say what it makes of it.
         }
     }
 
