@@ -211,6 +211,18 @@ abstract class AppWindowTestBase {
     }
 
     /**
+     * Cancels a file chooser through the chooser itself and waits until it has closed. A robot's
+     * click on its Cancel button was lost with both cores busy: the modal chooser stayed open,
+     * and the next click on the menu bar "never showed a pop-up menu".
+     */
+    protected void cancel(org.assertj.swing.fixture.JFileChooserFixture chooser) {
+        javax.swing.JFileChooser target = chooser.target();
+        awaitTrue("the file chooser to show", target::isShowing);
+        javax.swing.SwingUtilities.invokeLater(target::cancelSelection);
+        awaitTrue("the file chooser to close", () -> !target.isShowing());
+    }
+
+    /**
      * Clicks a dialog's button once the dialog is showing and has the focus, then waits until the
      * dialog has closed. The click is the button's own {@code doClick} on the EDT: a robot's mouse
      * click on a modal dialog opened from another modal dialog was lost now and then on a busy

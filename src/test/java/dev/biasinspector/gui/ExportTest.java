@@ -130,7 +130,7 @@ class ExportTest extends AppWindowTestBase {
         JFileChooserFixture chooser = window.fileChooser(LOAD_TIMEOUT);
         approve(chooser, fileName(chooser), target.toString());
         clickAndAwaitClosed(window.optionPane(LOAD_TIMEOUT).requireMessage("existing.png already exists. Replace it?").noButton());
-        chooser.cancel();
+        cancel(chooser);
         awaitIdle();
         assertThat(Files.readString(target)).isEqualTo("keep me");
 
