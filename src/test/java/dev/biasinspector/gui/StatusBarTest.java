@@ -1,5 +1,6 @@
 package dev.biasinspector.gui;
 
+import org.assertj.swing.core.BasicComponentFinder;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
@@ -7,8 +8,6 @@ import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 
 import javax.swing.JButton;
-import java.awt.Component;
-import java.awt.Container;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,18 +64,7 @@ class StatusBarTest {
         assertThat(GuiActionRunner.execute(() -> cancel(bar).getParent().isVisible())).isFalse();
     }
 
-    private static JButton cancel(Container in) {
-        for (Component child : in.getComponents()) {
-            if (child instanceof JButton button && "cancelLoad".equals(button.getName())) {
-                return button;
-            }
-            if (child instanceof Container container) {
-                JButton found = cancel(container);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+    private static JButton cancel(StatusBar bar) {
+        return BasicComponentFinder.finderWithCurrentAwtHierarchy().findByName(bar, "cancelLoad", JButton.class, false);
     }
 }
