@@ -3,8 +3,10 @@ package dev.biasinspector.about;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,15 +28,60 @@ public final class UserGuide {
     private UserGuide() {
     }
 
+    /** A top-level section of the guide (a "##" heading of the README) and its anchor in {@link #html}. */
+    public record Section(String title, String anchor) {
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
     public static String html() {
-        try (InputStream in = UserGuide.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return "<html><body><p>The user guide is not in this build (README.md missing from the jar).</p></body></html>";
-            }
-            return toHtml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            return readme().map(UserGuide::toHtml).orElse(
+                    "<html><body><p>The user guide is not in this build (README.md missing from the jar).</p></body></html>");
         } catch (IOException e) {
             return "<html><body><p>The user guide could not be read: " + escape(e.getMessage()) + "</p></body></html>";
         }
+    }
+
+    /** The guide's sections in order, for its table of contents; none when the README is missing. */
+    public static List<Section> sections() {
+        try {
+            return readme().map(UserGuide::sections).orElse(List.of());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Optional<String> readme() throws IOException {
+        try (InputStream in = UserGuide.class.getResourceAsStream(RESOURCE)) {
+            return in == null ? Optional.empty()
+                    : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The "##" headings outside code blocks, with the anchors {@link #toHtml} gives them. */
+    static List<Section> sections(String markdown) {
+        List<Section> sections = new ArrayList<>();
+        boolean inCode = false;
+        for (String line : markdown.replace("\r\n", "\n").lines().toList()) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("```")) {
+                inCode = !inCode;
+            } else if (!inCode && trimmed.startsWith("## ")) {
+                Matcher heading = HEADING.matcher(trimmed);
+                if (heading.matches()) {
+                    sections.add(new Section(plain(heading.group(2)), anchor(heading.group(2))));
+                }
+            }
+        }
+        return List.copyOf(sections);
+    }
+
+    /** A heading as text: its Markdown marks taken away. */
+    private static String plain(String heading) {
+        return heading.replaceAll("[`*]", "").replaceAll("\\[([^\\]]+)\\]\\([^)]*\\)", "$1").strip();
     }
 
     static String toHtml(String markdown) {
@@ -124,9 +171,9 @@ public final class UserGuide {
         return List.of(inner.split("\\|", -1)).stream().map(String::strip).toList();
     }
 
-    /** "Using the app" → "using-the-app", as GitHub names its anchors. */
+    /** "Using the app" → "using-the-app", as GitHub names its anchors (from the text as shown). */
     static String anchor(String heading) {
-        return heading.toLowerCase(Locale.ROOT).replaceAll("[`*]", "").replaceAll("[^a-z0-9 -]", "")
+        return plain(heading).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 -]", "")
                 .strip().replace(' ', '-');
     }
 

@@ -2,23 +2,30 @@ package dev.biasinspector.gui;
 
 import dev.biasinspector.about.UserGuide;
 
+import javax.swing.BorderFactory;
 import javax.swing.JEditorPane;
 import javax.swing.JFrame;
+import javax.swing.JList;
+import javax.swing.JSplitPane;
+import javax.swing.ListSelectionModel;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 import javax.swing.event.HyperlinkEvent;
 import java.awt.Desktop;
+import java.awt.Dimension;
 import java.awt.Frame;
 import java.net.URI;
 
 /**
- * Help > User Guide: the README bundled in the jar, shown as HTML and scrolled to "Using the app".
- * Offline: nothing is fetched; links to web pages open in the browser when the desktop has one.
+ * Help > User Guide: the README bundled in the jar, shown as HTML and scrolled to "Using the app",
+ * with its sections listed on the left to jump to. Offline: nothing is fetched; links to web pages
+ * open in the browser when the desktop has one.
  */
 public final class UserGuideWindow extends JFrame {
 
     private final JEditorPane page = new JEditorPane();
+    private final JList<UserGuide.Section> contents = new JList<>(UserGuide.sections().toArray(UserGuide.Section[]::new));
 
     public UserGuideWindow(Frame owner) {
         super("User Guide \u2014 " + MainWindow.APP_NAME);
@@ -45,11 +52,40 @@ public final class UserGuideWindow extends JFrame {
                 }
             }
         });
-        add(new JScrollPane(page));
-        setSize(820, 720);
+        contents.setName("userGuideContents");
+        contents.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        contents.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
+        contents.addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting() && contents.getSelectedValue() != null) {
+                page.scrollToReference(contents.getSelectedValue().anchor());
+            }
+        });
+        JScrollPane contentsPane = new JScrollPane(contents);
+        contentsPane.setMinimumSize(contentsPane.getPreferredSize());
+        JScrollPane pagePane = new JScrollPane(page);
+        // The page's own preferred width is its widest <pre> line: the contents would be squeezed.
+        pagePane.setPreferredSize(new Dimension(700, 600));
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, contentsPane, pagePane);
+        split.setResizeWeight(0);
+        add(split);
+        setSize(1000, 720);
         setLocationRelativeTo(owner);
-        // After layout, or the scroll position is lost when the pane first sizes itself.
-        SwingUtilities.invokeLater(() -> page.scrollToReference(UserGuide.USAGE_ANCHOR));
+        // After layout, or the scroll position is lost when the pane first sizes itself. The list
+        // has the focus, so the arrow keys move through the sections.
+        SwingUtilities.invokeLater(() -> {
+            contents.setSelectedIndex(Math.max(0, indexOf(UserGuide.USAGE_ANCHOR)));
+            page.scrollToReference(UserGuide.USAGE_ANCHOR);
+            contents.requestFocusInWindow();
+        });
+    }
+
+    private int indexOf(String anchor) {
+        for (int i = 0; i < contents.getModel().getSize(); i++) {
+            if (contents.getModel().getElementAt(i).anchor().equals(anchor)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     JEditorPane page() {

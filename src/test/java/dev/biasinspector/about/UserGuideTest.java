@@ -52,4 +52,31 @@ class UserGuideTest {
         readme.lines().filter(l -> l.startsWith("## ")).forEach(heading ->
                 assertThat(html).contains("<a name='" + UserGuide.anchor(heading.substring(3)) + "'>"));
     }
+
+    @Test
+    void theSectionsAreTheSecondLevelHeadingsOutsideCodeWithTheAnchorsOfTheHtml() {
+        String markdown = """
+                # Title
+                ## Two commands
+                ```sh
+                ## not a heading: a comment in a script
+                ```
+                ### A subsection
+                ## The `list` command and [links](https://example.org)
+                """;
+        assertThat(UserGuide.sections(markdown)).containsExactly(
+                new UserGuide.Section("Two commands", "two-commands"),
+                new UserGuide.Section("The list command and links", "the-list-command-and-links"));
+        String html = UserGuide.toHtml(markdown);
+        UserGuide.sections(markdown).forEach(section ->
+                assertThat(html).contains("<a name='" + section.anchor() + "'>"));
+    }
+
+    @Test
+    void theBundledGuidesSectionsAreTheReadmesInOrder() throws Exception {
+        java.util.List<String> headings = Files.readString(Path.of("README.md")).lines()
+                .filter(l -> l.startsWith("## ")).map(l -> l.substring(3).replace("`", "")).toList();
+        assertThat(UserGuide.sections()).extracting(UserGuide.Section::title).containsExactlyElementsOf(headings);
+        assertThat(UserGuide.sections()).extracting(UserGuide.Section::anchor).contains(UserGuide.USAGE_ANCHOR);
+    }
 }

@@ -68,4 +68,33 @@ class HelpMenuTest extends AppWindowTestBase {
             guide.cleanUp();
         }
     }
+
+    @Test
+    void theGuidesContentsJumpToASection() throws Exception {
+        start(Optional.empty());
+        window.menuItemWithPath("Help", "User Guide").click();
+        FrameFixture guide = org.assertj.swing.finder.WindowFinder.findFrame("userGuide")
+                .withTimeout(LOAD_TIMEOUT.duration()).using(robot);
+        try {
+            JEditorPane page = (JEditorPane) robot.finder().findByName(guide.target(), "userGuidePage", true);
+            org.assertj.swing.fixture.JListFixture contents = guide.list("userGuideContents");
+            awaitTrue("Using the app chosen", () -> "Using the app".equals(
+                    onEdt(() -> String.valueOf(contents.target().getSelectedValue()))));
+            assertThat(contents.contents()).contains("Two commands", "Using the app", "The command line", "Safety");
+
+            contents.clickItem("Safety");
+
+            // The page has scrolled so that the Safety heading is the first line in view.
+            awaitTrue("the guide to show Safety at the top", () -> onEdt(() -> {
+                JViewport viewport = (JViewport) SwingUtilities.getAncestorOfClass(JViewport.class, page);
+                java.awt.Point top = viewport.getViewPosition();
+                int offset = page.viewToModel2D(new java.awt.Point(40, top.y + 20));
+                String text = page.getDocument().getText(0, page.getDocument().getLength());
+                int safety = text.indexOf("\nSafety\n");
+                return safety >= 0 && Math.abs(offset - (safety + 1)) < 20;
+            }));
+        } finally {
+            guide.cleanUp();
+        }
+    }
 }
