@@ -1,13 +1,16 @@
 package dev.biasinspector.gui;
 
+import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JListFixture;
 import org.junit.jupiter.api.Test;
 
 import javax.swing.JEditorPane;
 import javax.swing.JLabel;
 import javax.swing.JViewport;
 import javax.swing.SwingUtilities;
+import java.awt.Point;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -48,22 +51,16 @@ class HelpMenuTest extends AppWindowTestBase {
 
     @Test
     void userGuideOpensTheReadmeAtUsingTheApp() throws Exception {
-        start(Optional.empty());
-        window.menuItemWithPath("Help", "User Guide").click();
-        FrameFixture guide = org.assertj.swing.finder.WindowFinder.findFrame("userGuide")
-                .withTimeout(LOAD_TIMEOUT.duration()).using(robot);
+        FrameFixture guide = openUserGuide();
         try {
-            JEditorPane page = (JEditorPane) robot.finder().findByName(guide.target(), "userGuidePage", true);
+            JEditorPane page = page(guide);
             String text = onEdt(() -> page.getDocument().getText(0, page.getDocument().getLength()));
             // A sentence from the README's usage section, as the repository has it.
             String readme = Files.readString(Path.of("README.md"));
             assertThat(readme).contains("reads it again and keeps the selected layer");
             assertThat(text).contains("Using the app").contains("reads it again and keeps the selected layer")
                     .contains("The command line").doesNotContain("**").doesNotContain("```");
-            awaitTrue("the guide to scroll to Using the app", () -> {
-                JViewport viewport = (JViewport) SwingUtilities.getAncestorOfClass(JViewport.class, page);
-                return viewport.getViewPosition().y > 0;
-            });
+            awaitTrue("the guide to scroll to Using the app", () -> onEdt(() -> viewport(page).getViewPosition().y > 0));
         } finally {
             guide.cleanUp();
         }
@@ -71,13 +68,10 @@ class HelpMenuTest extends AppWindowTestBase {
 
     @Test
     void theGuidesContentsJumpToASection() throws Exception {
-        start(Optional.empty());
-        window.menuItemWithPath("Help", "User Guide").click();
-        FrameFixture guide = org.assertj.swing.finder.WindowFinder.findFrame("userGuide")
-                .withTimeout(LOAD_TIMEOUT.duration()).using(robot);
+        FrameFixture guide = openUserGuide();
         try {
-            JEditorPane page = (JEditorPane) robot.finder().findByName(guide.target(), "userGuidePage", true);
-            org.assertj.swing.fixture.JListFixture contents = guide.list("userGuideContents");
+            JEditorPane page = page(guide);
+            JListFixture contents = guide.list("userGuideContents");
             awaitTrue("Using the app chosen", () -> "Using the app".equals(
                     onEdt(() -> String.valueOf(contents.target().getSelectedValue()))));
             assertThat(contents.contents()).contains("Two commands", "Using the app", "The command line", "Safety");
@@ -86,9 +80,8 @@ class HelpMenuTest extends AppWindowTestBase {
 
             // The page has scrolled so that the Safety heading is the first line in view.
             awaitTrue("the guide to show Safety at the top", () -> onEdt(() -> {
-                JViewport viewport = (JViewport) SwingUtilities.getAncestorOfClass(JViewport.class, page);
-                java.awt.Point top = viewport.getViewPosition();
-                int offset = page.viewToModel2D(new java.awt.Point(40, top.y + 20));
+                Point top = viewport(page).getViewPosition();
+                int offset = page.viewToModel2D(new Point(40, top.y + 20));
                 String text = page.getDocument().getText(0, page.getDocument().getLength());
                 int safety = text.indexOf("\nSafety\n");
                 return safety >= 0 && Math.abs(offset - (safety + 1)) < 20;
@@ -96,5 +89,19 @@ class HelpMenuTest extends AppWindowTestBase {
         } finally {
             guide.cleanUp();
         }
+    }
+
+    private FrameFixture openUserGuide() {
+        start(Optional.empty());
+        window.menuItemWithPath("Help", "User Guide").click();
+        return WindowFinder.findFrame("userGuide").withTimeout(LOAD_TIMEOUT.duration()).using(robot);
+    }
+
+    private JEditorPane page(FrameFixture guide) {
+        return (JEditorPane) robot.finder().findByName(guide.target(), "userGuidePage", true);
+    }
+
+    private static JViewport viewport(JEditorPane page) {
+        return (JViewport) SwingUtilities.getAncestorOfClass(JViewport.class, page);
     }
 }
