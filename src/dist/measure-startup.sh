@@ -7,7 +7,8 @@
 #   first chart on screen: the launcher opening the demo under Xvfb, RUNS times, printing the ms
 #   from the process start to the first painted chart (-Dbias-inspector.firstChart=exit), taking
 #   turns with the tutorial's matplotlib window (src/bench/show_bias.py) showing the same bias;
-#   and the targets' pairs (list and Netron, export and Python) taking turns too.
+#   and the targets' pairs (list and Netron, export and Python) taking turns too; last, whether
+#   each start-up target is met in this run (also in target/startup/targets.txt).
 #
 #   RUNS=10 NETRON_DIR=/path/to/netron bash src/dist/measure-startup.sh
 set -euo pipefail
@@ -101,6 +102,16 @@ for mode in cds nocds matplotlib; do
   grep "^$mode " "$OUT/window.txt" | awk '{print $2}' | sort -n | awk -v m="$mode" \
     '{a[NR]=$1} END {printf "window, %s: median %d ms (%d-%d ms, %d runs)\n", m, a[int((NR+1)/2)], a[1], a[NR], NR}'
 done | tee "$OUT/window-summary.txt"
+# The start-up targets (README, "Start-up"), judged on this run's medians taken in turns.
+verdict() { awk -v v="$2" -v t="$3" -v what="$1" -v unit="$4" \
+  'BEGIN {printf "target %s <= %s%s: %s%s, %s\n", what, t, unit, v, unit, (v <= t ? "met" : "missed")}'; }
+{
+  if [ -n "$netron" ]; then
+    verdict "launcher list / Netron loader" "$(awk -v a="$(median list)" -v b="$netron" 'BEGIN {printf "%.2f", a / b}')" 0.70 x
+  fi
+  verdict "launcher export / python plot_bias.py" "$(awk -v a="$(median export)" -v b="$(median python)" 'BEGIN {printf "%.2f", a / b}')" 0.25 x
+  verdict "window, first chart" "$(grep "^cds " "$OUT/window.txt" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" 500 " ms"
+} | tee "$OUT/targets.txt"
 # CPU time (user + system) of every command, which the machine's load changes less than wall time.
 for f in "$OUT/yardstick.json" "$OUT/list.json" "$OUT/export.json"; do
   python3 -c 'import json,sys; [print("%-28s wall %4.0f ms  CPU %4.0f ms" % (r["command"], r["mean"]*1e3, (r["user"]+r["system"])*1e3)) for r in json.load(open(sys.argv[1]))["results"]]' "$f"
