@@ -36,22 +36,27 @@ public final class UserGuide {
         }
     }
 
-    public static String html() {
-        try {
-            return readme().map(UserGuide::toHtml).orElse(
-                    "<html><body><p>The user guide is not in this build (README.md missing from the jar).</p></body></html>");
-        } catch (IOException e) {
-            return "<html><body><p>The user guide could not be read: " + escape(e.getMessage()) + "</p></body></html>";
+    /** The guide as the window shows it: its HTML and its sections, read from the same README. */
+    public record Guide(String html, List<Section> sections) {
+        public Guide {
+            sections = List.copyOf(sections);
         }
     }
 
-    /** The guide's sections in order, for its table of contents; none when the README is missing. */
-    public static List<Section> sections() {
+    /** Reads the bundled README once; a missing or unreadable one gives a page that says so. */
+    public static Guide load() {
         try {
-            return readme().map(UserGuide::sections).orElse(List.of());
+            return readme().map(markdown -> new Guide(toHtml(markdown), sections(markdown))).orElse(new Guide(
+                    "<html><body><p>The user guide is not in this build (README.md missing from the jar).</p></body></html>",
+                    List.of()));
         } catch (IOException e) {
-            return List.of();
+            return new Guide("<html><body><p>The user guide could not be read: " + escape(e.getMessage())
+                    + "</p></body></html>", List.of());
         }
+    }
+
+    public static String html() {
+        return load().html();
     }
 
     private static Optional<String> readme() throws IOException {

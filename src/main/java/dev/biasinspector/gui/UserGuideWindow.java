@@ -15,6 +15,8 @@ import javax.swing.event.HyperlinkEvent;
 import java.awt.Desktop;
 import java.awt.Dimension;
 import java.awt.Frame;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.net.URI;
 
 /**
@@ -25,7 +27,7 @@ import java.net.URI;
 public final class UserGuideWindow extends JFrame {
 
     private final JEditorPane page = new JEditorPane();
-    private final JList<UserGuide.Section> contents = new JList<>(UserGuide.sections().toArray(UserGuide.Section[]::new));
+    private final JList<UserGuide.Section> contents;
 
     public UserGuideWindow(Frame owner) {
         super("User Guide \u2014 " + MainWindow.APP_NAME);
@@ -35,7 +37,9 @@ public final class UserGuideWindow extends JFrame {
         page.setName("userGuidePage");
         page.setEditable(false);
         page.setContentType("text/html");
-        page.setText(UserGuide.html());
+        UserGuide.Guide guide = UserGuide.load();
+        page.setText(guide.html());
+        contents = new JList<>(guide.sections().toArray(UserGuide.Section[]::new));
         page.addHyperlinkListener(e -> {
             if (e.getEventType() != HyperlinkEvent.EventType.ACTIVATED) {
                 return;
@@ -56,8 +60,15 @@ public final class UserGuideWindow extends JFrame {
         contents.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         contents.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
         contents.addListSelectionListener(e -> {
-            if (!e.getValueIsAdjusting() && contents.getSelectedValue() != null) {
-                page.scrollToReference(contents.getSelectedValue().anchor());
+            if (!e.getValueIsAdjusting()) {
+                showSelectedSection();
+            }
+        });
+        // A click on the section already chosen goes back to its start too.
+        contents.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                showSelectedSection();
             }
         });
         JScrollPane contentsPane = new JScrollPane(contents);
@@ -77,6 +88,12 @@ public final class UserGuideWindow extends JFrame {
             page.scrollToReference(UserGuide.USAGE_ANCHOR);
             contents.requestFocusInWindow();
         });
+    }
+
+    private void showSelectedSection() {
+        if (contents.getSelectedValue() != null) {
+            page.scrollToReference(contents.getSelectedValue().anchor());
+        }
     }
 
     private int indexOf(String anchor) {

@@ -79,16 +79,30 @@ class HelpMenuTest extends AppWindowTestBase {
             contents.clickItem("Safety");
 
             // The page has scrolled so that the Safety heading is the first line in view.
-            awaitTrue("the guide to show Safety at the top", () -> onEdt(() -> {
-                Point top = viewport(page).getViewPosition();
-                int offset = page.viewToModel2D(new Point(40, top.y + 20));
-                String text = page.getDocument().getText(0, page.getDocument().getLength());
-                int safety = text.indexOf("\nSafety\n");
-                return safety >= 0 && Math.abs(offset - (safety + 1)) < 20;
-            }));
+            awaitTrue("the guide to show Safety at the top", () -> showsAtTheTop(page, "Safety"));
+
+            // Read on elsewhere, then a click on the section already chosen goes back to its start.
+            onEdt(() -> {
+                viewport(page).setViewPosition(new Point(0, 0));
+                return null;
+            });
+            awaitTrue("the guide back at its top", () -> onEdt(() -> viewport(page).getViewPosition().y == 0));
+            contents.clickItem("Safety");
+            awaitTrue("the guide to show Safety at the top again", () -> showsAtTheTop(page, "Safety"));
         } finally {
             guide.cleanUp();
         }
+    }
+
+    /** Whether the heading {@code heading} is the first line in view. */
+    private boolean showsAtTheTop(JEditorPane page, String heading) {
+        return onEdt(() -> {
+            Point top = viewport(page).getViewPosition();
+            int offset = page.viewToModel2D(new Point(40, top.y + 20));
+            String text = page.getDocument().getText(0, page.getDocument().getLength());
+            int at = text.indexOf("\n" + heading + "\n");
+            return at >= 0 && Math.abs(offset - (at + 1)) < 20;
+        });
     }
 
     private FrameFixture openUserGuide() {
