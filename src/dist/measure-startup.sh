@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up figures of the app image for the README, in one run (after mvn -B -Pdist package):
-#   hyperfine: the machine's yardstick (a Java and a Python that do nothing); launcher `list` /
+#   hyperfine: the machine's yardstick (a Java and a Python that do nothing, and what a page fault
+#   costs); launcher `list` /
 #   `export` with and without the CDS archive, against the jar, the tutorial's Python script
 #   (src/bench/plot_bias.py) and, when NETRON_DIR points to a Netron checkout, Netron's loader
 #   (src/bench/netron_open.mjs, from the benchmark);
@@ -31,6 +32,18 @@ uptime
 hyperfine -N -w 2 -r "$RUNS" --export-markdown "$OUT/yardstick.md" --export-json "$OUT/yardstick.json" \
   -n "runtime java -version" "target/dist/bias-inspector/lib/runtime/bin/java -version" \
   -n "python3 -c pass" "/usr/bin/python3 -c pass"
+
+# What a page fault costs here (first touch of fresh memory): the window's start takes about 13,000,
+# and on some VMs each costs 15-20 us, against well under 1 us on a desktop (README, "Start-up").
+/usr/bin/python3 -c '
+import mmap, time
+size = 256 << 20
+m = mmap.mmap(-1, size)
+t = time.perf_counter()
+for i in range(0, size, 4096):
+    m[i] = 1
+print("page fault: %.1f us (first touch of 256 MiB, per 4 KiB page)" % ((time.perf_counter() - t) / (size >> 12) * 1e6))
+' | tee "$OUT/page-fault.txt"
 
 list_cmds=(-n "launcher list" "$L list $DEMO"
            -n "launcher list, no CDS" "$NOCDS list $DEMO"
