@@ -34,7 +34,7 @@ hyperfine -N -w 2 -r "$RUNS" --export-markdown "$OUT/yardstick.md" --export-json
   -n "python3 -c pass" "/usr/bin/python3 -c pass"
 
 # What a page fault costs here (first touch of fresh memory): the window's start takes about 13,000,
-# and on some VMs each costs 15-20 us, against well under 1 us on a desktop (README, "Start-up").
+# and on the slow VM of 2026-12-02 each cost 14-19 us (README, "Start-up").
 /usr/bin/python3 -c '
 import mmap, time
 size = 256 << 20
