@@ -28,7 +28,7 @@ public final class UserGuide {
     private UserGuide() {
     }
 
-    /** A top-level section of the guide (a "##" heading of the README) and its anchor in {@link #html}. */
+    /** A top-level section of the guide (a "##" heading of the README) and its anchor in the guide's HTML. */
     public record Section(String title, String anchor) {
         @Override
         public String toString() {
@@ -53,10 +53,6 @@ public final class UserGuide {
             return new Guide("<html><body><p>The user guide could not be read: " + escape(e.getMessage())
                     + "</p></body></html>", List.of());
         }
-    }
-
-    public static String html() {
-        return load().html();
     }
 
     private static Optional<String> readme() throws IOException {

@@ -81,11 +81,10 @@ public final class UserGuideWindow extends JFrame {
         add(split);
         setSize(1000, 720);
         setLocationRelativeTo(owner);
-        // After layout, or the scroll position is lost when the pane first sizes itself. The list
-        // has the focus, so the arrow keys move through the sections.
+        // After layout, or the scroll position is lost when the pane first sizes itself; choosing
+        // the section scrolls to it. The list has the focus: the arrow keys move through the sections.
         SwingUtilities.invokeLater(() -> {
             contents.setSelectedIndex(Math.max(0, indexOf(UserGuide.USAGE_ANCHOR)));
-            page.scrollToReference(UserGuide.USAGE_ANCHOR);
             contents.requestFocusInWindow();
         });
     }

@@ -46,7 +46,7 @@ class UserGuideTest {
     @Test
     void theBundledGuideIsTheProjectsReadme() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        String html = UserGuide.html();
+        String html = UserGuide.load().html();
         assertThat(html).contains("<a name='" + UserGuide.USAGE_ANCHOR + "'>");
         // Every second-level heading of the README is in the guide.
         readme.lines().filter(l -> l.startsWith("## ")).forEach(heading ->
