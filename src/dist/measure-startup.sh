@@ -78,15 +78,19 @@ for i in $(seq "$RUNS"); do
   echo "export $(wall_ms "$L" export "$DEMO" fc1 -o "$OUT/l.png")" >>"$OUT/paired.txt"
   echo "python $(wall_ms /usr/bin/python3 src/bench/plot_bias.py "$DEMO" fc1.bias "$OUT/p.png")" >>"$OUT/paired.txt"
 done
-median() { { grep "^$1 " "$OUT/paired.txt" || true; } | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
+# median KEY [FILE]: the median of the numbers after KEY in FILE (default: the pairs above)
+median() { { grep "^$1 " "${2:-$OUT/paired.txt}" || true; } | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 netron=$(median netron)
+list_ratio=${netron:+$(ratio "$(median list)" "$netron")}
+export_ratio=$(ratio "$(median export)" "$(median python)")
 {
   echo "taking turns, medians of $RUNS: launcher list $(median list) ms,${netron:+ Netron loader $netron ms,}" \
     "launcher export $(median export) ms, python plot_bias.py $(median python) ms"
   if [ -n "$netron" ]; then
-    awk -v a="$(median list)" -v b="$netron" 'BEGIN {printf "taking turns: list / Netron = %.2f\n", a / b}'
+    echo "taking turns: list / Netron = $list_ratio"
   fi
-  awk -v a="$(median export)" -v b="$(median python)" 'BEGIN {printf "taking turns: export / Python = %.2f\n", a / b}'
+  echo "taking turns: export / Python = $export_ratio"
 } | tee "$OUT/paired-summary.txt"
 
 # Window: the app prints "first chart painted N ms after start"; t0 is taken just before exec.
@@ -120,10 +124,10 @@ verdict() { awk -v v="$2" -v t="$3" -v what="$1" -v unit="$4" \
   'BEGIN {printf "target %s <= %s%s: %s%s, %s\n", what, t, unit, v, unit, (v <= t ? "met" : "missed")}'; }
 {
   if [ -n "$netron" ]; then
-    verdict "launcher list / Netron loader" "$(awk -v a="$(median list)" -v b="$netron" 'BEGIN {printf "%.2f", a / b}')" 0.70 x
+    verdict "launcher list / Netron loader" "$list_ratio" 0.70 x
   fi
-  verdict "launcher export / python plot_bias.py" "$(awk -v a="$(median export)" -v b="$(median python)" 'BEGIN {printf "%.2f", a / b}')" 0.25 x
-  verdict "window, first chart" "$(grep "^cds " "$OUT/window.txt" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" 500 " ms"
+  verdict "launcher export / python plot_bias.py" "$export_ratio" 0.25 x
+  verdict "window, first chart" "$(median cds "$OUT/window.txt")" 500 " ms"
 } | tee "$OUT/targets.txt"
 # CPU time (user + system) of every command, which the machine's load changes less than wall time.
 for f in "$OUT/yardstick.json" "$OUT/list.json" "$OUT/export.json"; do

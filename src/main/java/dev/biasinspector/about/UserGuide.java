@@ -46,7 +46,7 @@ public final class UserGuide {
     /** Reads the bundled README once; a missing or unreadable one gives a page that says so. */
     public static Guide load() {
         try {
-            return readme().map(markdown -> new Guide(toHtml(markdown), sections(markdown))).orElse(new Guide(
+            return readme().map(UserGuide::convert).orElse(new Guide(
                     "<html><body><p>The user guide is not in this build (README.md missing from the jar).</p></body></html>",
                     List.of()));
         } catch (IOException e) {
@@ -62,22 +62,13 @@ public final class UserGuide {
         }
     }
 
-    /** The "##" headings outside code blocks, with the anchors {@link #toHtml} gives them. */
+    /** The "##" headings outside code blocks, with the anchors the HTML gives them. */
     static List<Section> sections(String markdown) {
-        List<Section> sections = new ArrayList<>();
-        boolean inCode = false;
-        for (String line : markdown.replace("\r\n", "\n").lines().toList()) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("```")) {
-                inCode = !inCode;
-            } else if (!inCode && trimmed.startsWith("## ")) {
-                Matcher heading = HEADING.matcher(trimmed);
-                if (heading.matches()) {
-                    sections.add(new Section(plain(heading.group(2)), anchor(heading.group(2))));
-                }
-            }
-        }
-        return List.copyOf(sections);
+        return convert(markdown).sections();
+    }
+
+    static String toHtml(String markdown) {
+        return convert(markdown).html();
     }
 
     /** A heading as text: its Markdown marks taken away. */
@@ -85,8 +76,10 @@ public final class UserGuide {
         return heading.replaceAll("[`*]", "").replaceAll("\\[([^\\]]+)\\]\\([^)]*\\)", "$1").strip();
     }
 
-    static String toHtml(String markdown) {
+    /** The README as HTML, with its "##" sections collected on the way. */
+    private static Guide convert(String markdown) {
         List<String> lines = markdown.replace("\r\n", "\n").lines().toList();
+        List<Section> sections = new ArrayList<>();
         StringBuilder html = new StringBuilder("<html><body style='font-family: sans-serif; margin: 10px'>\n");
         int i = 0;
         while (i < lines.size()) {
@@ -107,6 +100,9 @@ public final class UserGuide {
             } else if (heading.matches()) {
                 int level = Math.min(heading.group(1).length() + 1, 6);
                 String text = heading.group(2);
+                if (heading.group(1).length() == 2) {
+                    sections.add(new Section(plain(text), anchor(text)));
+                }
                 html.append("<a name='").append(anchor(text)).append("'></a><h").append(level).append('>')
                         .append(inline(text)).append("</h").append(level).append(">\n");
                 i++;
@@ -159,7 +155,7 @@ public final class UserGuide {
                 html.append("<p>").append(inline(paragraph.toString())).append("</p>\n");
             }
         }
-        return html.append("</body></html>").toString();
+        return new Guide(html.append("</body></html>").toString(), sections);
     }
 
     private static boolean startsBlock(String trimmed) {

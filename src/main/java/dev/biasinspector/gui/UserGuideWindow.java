@@ -84,7 +84,8 @@ public final class UserGuideWindow extends JFrame {
         // After layout, or the scroll position is lost when the pane first sizes itself; choosing
         // the section scrolls to it. The list has the focus: the arrow keys move through the sections.
         SwingUtilities.invokeLater(() -> {
-            contents.setSelectedIndex(Math.max(0, indexOf(UserGuide.USAGE_ANCHOR)));
+            int usage = guide.sections().stream().map(UserGuide.Section::anchor).toList().indexOf(UserGuide.USAGE_ANCHOR);
+            contents.setSelectedIndex(Math.max(0, usage));
             contents.requestFocusInWindow();
         });
     }
@@ -93,15 +94,6 @@ public final class UserGuideWindow extends JFrame {
         if (contents.getSelectedValue() != null) {
             page.scrollToReference(contents.getSelectedValue().anchor());
         }
-    }
-
-    private int indexOf(String anchor) {
-        for (int i = 0; i < contents.getModel().getSize(); i++) {
-            if (contents.getModel().getElementAt(i).anchor().equals(anchor)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     JEditorPane page() {
