@@ -100,10 +100,11 @@ public final class UserGuide {
             } else if (heading.matches()) {
                 int level = Math.min(heading.group(1).length() + 1, 6);
                 String text = heading.group(2);
+                String anchor = anchor(text);
                 if (heading.group(1).length() == 2) {
-                    sections.add(new Section(plain(text), anchor(text)));
+                    sections.add(new Section(plain(text), anchor));
                 }
-                html.append("<a name='").append(anchor(text)).append("'></a><h").append(level).append('>')
+                html.append("<a name='").append(anchor).append("'></a><h").append(level).append('>')
                         .append(inline(text)).append("</h").append(level).append(">\n");
                 i++;
             } else if (trimmed.startsWith("|") && i + 1 < lines.size() && TABLE_RULE.matcher(lines.get(i + 1).strip()).matches()) {
