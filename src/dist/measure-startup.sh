@@ -10,6 +10,10 @@
 #   turns with the tutorial's matplotlib window (src/bench/show_bias.py) showing the same bias;
 #   and the targets' pairs (list and Netron, export and Python) taking turns too; last, whether
 #   each start-up target is met in this run (also in target/startup/targets.txt).
+#   "Before" is the app as it was when issue #11 was filed (commit BEFORE_COMMIT, run as it was
+#   then: `java -jar` on the PATH's JDK), built once into target/startup/before with the
+#   first-chart probe of today's code added (nothing else changed), so the issue's "today about
+#   0.7 s" is measured again beside the app image on the same machine (needs the git history).
 #
 #   RUNS=10 NETRON_DIR=/path/to/netron bash src/dist/measure-startup.sh
 set -euo pipefail
@@ -25,6 +29,20 @@ cp -al target/dist/bias-inspector "$OUT/no-archive/"
 rm "$OUT/no-archive/bias-inspector/lib/app/bias-inspector.jsa"
 NOCDS="$OUT/no-archive/bias-inspector/bin/bias-inspector"
 NETRON_MJS="${NETRON_MJS:-src/bench/netron_open.mjs}"
+BEFORE_COMMIT="${BEFORE_COMMIT:-aaf903d}"
+BEFORE_DIR="$OUT/before"
+BEFORE_JAR="$BEFORE_DIR/target/bias-inspector.jar"
+if [ ! -f "$BEFORE_JAR" ] || [ "$(cat "$BEFORE_DIR/COMMIT" 2>/dev/null)" != "$BEFORE_COMMIT" ]; then
+  rm -rf "$BEFORE_DIR" && mkdir -p "$BEFORE_DIR"
+  git archive "$BEFORE_COMMIT" | tar -x -C "$BEFORE_DIR"
+  # The probe that prints "first chart painted", installed where today's launch installs it.
+  cp src/main/java/dev/biasinspector/gui/FirstChartProbe.java "$BEFORE_DIR/src/main/java/dev/biasinspector/gui/"
+  app="$BEFORE_DIR/src/main/java/dev/biasinspector/gui/BiasInspectorApp.java"
+  sed -i 's/^\( *\)MainWindow window = start(AppSettings.forUser(), model);$/&\n\1FirstChartProbe.installIfAsked(window);/' "$app"
+  grep -q "FirstChartProbe.installIfAsked(window);" "$app" || { echo "could not add the probe to $BEFORE_COMMIT" >&2; exit 1; }
+  mvn -B -q -f "$BEFORE_DIR/pom.xml" package -DskipTests
+  echo "$BEFORE_COMMIT" >"$BEFORE_DIR/COMMIT"
+fi
 uptime
 
 # The machine's own speed, so runs on different machines can be compared: the app image's Java
@@ -47,7 +65,8 @@ print("page fault: %.1f us (first touch of 256 MiB, per 4 KiB page)" % ((time.pe
 
 list_cmds=(-n "launcher list" "$L list $DEMO"
            -n "launcher list, no CDS" "$NOCDS list $DEMO"
-           -n "java -jar list" "java -jar target/bias-inspector.jar list $DEMO")
+           -n "java -jar list" "java -jar target/bias-inspector.jar list $DEMO"
+           -n "before: java -jar list" "java -jar $BEFORE_JAR list $DEMO")
 if [ -n "${NETRON_DIR:-}" ] && [ -f "$NETRON_MJS" ]; then
   list_cmds+=(-n "Netron loader" "node $NETRON_MJS $DEMO")
 fi
@@ -57,6 +76,7 @@ hyperfine -N -w 1 -r "$RUNS" --export-markdown "$OUT/export.md" --export-json "$
   -n "launcher export" "$L export $DEMO fc1 -o $OUT/l.png" \
   -n "launcher export, no CDS" "$NOCDS export $DEMO fc1 -o $OUT/n.png" \
   -n "java -jar export" "java -jar target/bias-inspector.jar export $DEMO fc1 -o $OUT/j.png" \
+  -n "before: java -jar export" "java -jar $BEFORE_JAR export $DEMO fc1 -o $OUT/b.png" \
   -n "python plot_bias.py" "/usr/bin/python3 src/bench/plot_bias.py $DEMO fc1.bias $OUT/p.png"
 
 # The targets' pairs again, taking turns (hyperfine runs each command's RUNS in a row, so a drift
@@ -95,27 +115,28 @@ export_ratio=$(ratio "$(median export)" "$(median python)")
 
 # Window: the app prints "first chart painted N ms after start"; t0 is taken just before exec.
 # Its peer is the tutorial's matplotlib window (src/bench/show_bias.py, TkAgg), which prints the
-# same line once its chart is on screen. The three take turns, so a drift of the machine's speed
-# within the run reaches all of them.
+# same line once its chart is on screen; "before" is the app when #11 was filed (above). The four
+# take turns, so a drift of the machine's speed within the run reaches all of them.
 : >"$OUT/window.txt"
 for i in $(seq "$RUNS"); do
-  for mode in cds nocds matplotlib; do
+  for mode in cds nocds matplotlib before; do
     prefs=$(mktemp -d)
     if [ "$mode" = matplotlib ]; then
       xvfb-run -a -s "-screen 0 1280x800x24" sh -c \
         'T0=$(date +%s%N) exec /usr/bin/python3 src/bench/show_bias.py "$1" fc1.bias' sh "$DEMO" 2>&1 |
         sed -n "s/^first chart painted \([0-9]*\) ms.*/$mode \1/p" >>"$OUT/window.txt"
     else
-      launcher="$L"
-      [ "$mode" = nocds ] && launcher="$NOCDS"
+      launcher=("$L")
+      [ "$mode" = nocds ] && launcher=("$NOCDS")
+      [ "$mode" = before ] && launcher=(java -jar "$BEFORE_JAR")
       xvfb-run -a -s "-screen 0 1280x800x24" sh -c \
-        'JAVA_TOOL_OPTIONS="-Dbias-inspector.firstChart=exit -Dbias-inspector.singleInstance=false -Djava.util.prefs.userRoot=$1 -Dbias-inspector.t0=$(date +%s%N)" exec "$2" "$3"' \
-        sh "$prefs" "$launcher" "$DEMO" 2>&1 | sed -n "s/^first chart painted \([0-9]*\) ms.*/$mode \1/p" >>"$OUT/window.txt"
+        'p=$1; shift; JAVA_TOOL_OPTIONS="-Dbias-inspector.firstChart=exit -Dbias-inspector.singleInstance=false -Djava.util.prefs.userRoot=$p -Dbias-inspector.t0=$(date +%s%N)" exec "$@"' \
+        sh "$prefs" "${launcher[@]}" "$DEMO" 2>&1 | sed -n "s/^first chart painted \([0-9]*\) ms.*/$mode \1/p" >>"$OUT/window.txt"
     fi
     rm -rf "$prefs"
   done
 done
-for mode in cds nocds matplotlib; do
+for mode in cds nocds matplotlib before; do
   grep "^$mode " "$OUT/window.txt" | awk '{print $2}' | sort -n | awk -v m="$mode" \
     '{a[NR]=$1} END {printf "window, %s: median %d ms (%d-%d ms, %d runs)\n", m, a[int((NR+1)/2)], a[1], a[NR], NR}'
 done | tee "$OUT/window-summary.txt"
@@ -128,6 +149,9 @@ verdict() { awk -v v="$2" -v t="$3" -v what="$1" -v unit="$4" \
   fi
   verdict "launcher export / python plot_bias.py" "$export_ratio" 0.25 x
   verdict "window, first chart" "$(median cds "$OUT/window.txt")" 500 " ms"
+  # The same target on this machine: 0.5 s where the app of BEFORE_COMMIT took about 0.7 s.
+  verdict "window, first chart / the window when #11 was filed (0.5 / 0.7 s)" \
+    "$(ratio "$(median cds "$OUT/window.txt")" "$(median before "$OUT/window.txt")")" 0.71 x
 } | tee "$OUT/targets.txt"
 # CPU time (user + system) of every command, which the machine's load changes less than wall time.
 for f in "$OUT/yardstick.json" "$OUT/list.json" "$OUT/export.json"; do
